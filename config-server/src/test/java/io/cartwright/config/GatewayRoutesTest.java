@@ -1,0 +1,121 @@
+package io.cartwright.config;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which path reaches which service through the routes in {@code gateway.yml}: matched as
+ * the gateway's {@code Path} predicate matches (Spring's {@code PathPattern}), rewritten
+ * as its {@code StripPrefix} and {@code RewritePath} filters rewrite. No actuator path of
+ * a service but its health is routable.
+ */
+class GatewayRoutesTest {
+
+	private static final String ROUTES = "spring.cloud.gateway.server.webflux.routes";
+
+	private static List<Route> routes;
+
+	@BeforeAll
+	static void readRoutes() throws IOException {
+		Path gateway = Path.of(System.getProperty("cartwright.config-repo", "config-repo"), "gateway.yml");
+		PropertySource<?> yaml = new YamlPropertySourceLoader().load("gateway", new FileSystemResource(gateway)).get(0);
+		routes = new ArrayList<>();
+		for (int i = 0; yaml.containsProperty(ROUTES + "[" + i + "].id"); i++) {
+			String prefix = ROUTES + "[" + i + "].";
+			routes.add(new Route(String.valueOf(yaml.getProperty(prefix + "id")), values(yaml, prefix + "predicates"),
+					values(yaml, prefix + "filters")));
+		}
+	}
+
+	@ParameterizedTest(name = "{0} -> {1} {2}")
+	@CsvSource({ "/api/catalog/products/1, catalog, /products/1", "/api/catalog/products, catalog, /products",
+			"/api/catalog/categories/shoes, catalog, /categories/shoes", "/api/catalog/stock/7, catalog, /stock/7",
+			"/api/carts, carts, /carts", "/api/carts/abc/items, carts, /carts/abc/items",
+			"/api/orders, orders, /orders", "/api/orders/42/cancel, orders, /orders/42/cancel",
+			"/health/catalog, catalog-health, /actuator/health",
+			"/health/catalog/readiness, catalog-health, /actuator/health/readiness",
+			"/health/cart/liveness, cart-health, /actuator/health/liveness",
+			"/health/order, order-health, /actuator/health" })
+	void routesToTheServicePath(String path, String routeId, String downstreamPath) {
+		Route route = routeFor(path).orElseThrow(() -> new AssertionError("no route for " + path));
+
+		assertThat(route.id()).isEqualTo(routeId);
+		assertThat(route.rewrite(path)).isEqualTo(downstreamPath);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/actuator/env", "/api/catalog/actuator/env", "/api/catalog/products-admin",
+			"/health/catalog/readiness/db", "/health/catalog/..", "/health/catalog/../env", "/health/catalogue",
+			"/health/order/Readiness", "/api/orders-export", "/health" })
+	void routesNothingElse(String path) {
+		assertThat(routeFor(path)).isEmpty();
+	}
+
+	private static Optional<Route> routeFor(String path) {
+		return routes.stream().filter((route) -> route.matches(path)).findFirst();
+	}
+
+	private static List<String> values(PropertySource<?> yaml, String prefix) {
+		List<String> values = new ArrayList<>();
+		for (int i = 0; yaml.containsProperty(prefix + "[" + i + "]"); i++) {
+			values.add(String.valueOf(yaml.getProperty(prefix + "[" + i + "]")));
+		}
+		return values;
+	}
+
+	record Route(String id, List<String> predicates, List<String> filters) {
+
+		boolean matches(String path) {
+			assertThat(this.predicates).as("route %s has one Path predicate", this.id).hasSize(1);
+			return Arrays.stream(args(this.predicates.get(0), "Path"))
+				.map(PathPatternParser.defaultInstance::parse)
+				.anyMatch((pattern) -> pattern.matches(PathContainer.parsePath(path)));
+		}
+
+		String rewrite(String path) {
+			String rewritten = path;
+			for (String filter : this.filters) {
+				if (filter.startsWith("StripPrefix=")) {
+					int parts = Integer.parseInt(args(filter, "StripPrefix")[0]);
+					String[] segments = rewritten.substring(1).split("/");
+					rewritten = "/" + String.join("/", Arrays.copyOfRange(segments, parts, segments.length));
+				}
+				else if (filter.startsWith("RewritePath=")) {
+					String[] args = args(filter, "RewritePath");
+					rewritten = rewritten.replaceAll(args[0], args[1].replace("$\\", "$"));
+				}
+				else {
+					throw new AssertionError("filter not modelled by this test: " + filter);
+				}
+			}
+			return rewritten;
+		}
+
+		// The gateway's shortcut form: Name=arg1,arg2,... with each argument trimmed.
+		private static String[] args(String definition, String name) {
+			assertThat(definition).startsWith(name + "=");
+			return Arrays.stream(definition.substring(name.length() + 1).split(","))
+				.map(String::trim)
+				.toArray(String[]::new);
+		}
+
+	}
+
+}

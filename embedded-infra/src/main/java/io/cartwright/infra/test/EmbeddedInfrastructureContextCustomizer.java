@@ -1,0 +1,81 @@
+package io.cartwright.infra.test;
+
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Registers a lazy {@code ConnectionDetails} bean for each embedded server the context
+ * needs; a server starts only when its bean is first asked for. Which Spring Boot modules
+ * are present decides which beans are registered, and each kind of bean lives in its own
+ * class, loaded only when its module is there.
+ */
+class EmbeddedInfrastructureContextCustomizer implements ContextCustomizer {
+
+	static final String DATASOURCE_URL = "spring.datasource.url";
+
+	private static final String JDBC_DETAILS = "org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails";
+
+	private static final String REDIS_DETAILS = "org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails";
+
+	private static final String SPRING_DATA_REDIS = "org.springframework.data.redis.connection.RedisConnectionFactory";
+
+	private static final String KAFKA_DETAILS = "org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails";
+
+	private static final String SPRING_KAFKA = "org.springframework.kafka.core.KafkaTemplate";
+
+	@Override
+	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+		if (!(context.getBeanFactory() instanceof BeanDefinitionRegistry registry)) {
+			throw new IllegalStateException("@EmbeddedInfrastructure needs a context that can register beans, not "
+					+ context.getClass().getName());
+		}
+		ClassLoader classLoader = context.getClassLoader();
+		ConfigurableEnvironment environment = context.getEnvironment();
+		String datasourceUrl = datasourceUrl(environment);
+		if (datasourceUrl != null && ClassUtils.isPresent(JDBC_DETAILS, classLoader)) {
+			EmbeddedJdbcConnectionDetails.register(registry, datasourceUrl);
+		}
+		if (ClassUtils.isPresent(REDIS_DETAILS, classLoader) && ClassUtils.isPresent(SPRING_DATA_REDIS, classLoader)) {
+			EmbeddedRedisConnectionDetails.register(registry);
+		}
+		if (ClassUtils.isPresent(KAFKA_DETAILS, classLoader) && ClassUtils.isPresent(SPRING_KAFKA, classLoader)) {
+			EmbeddedKafkaConnectionDetails.register(registry);
+		}
+	}
+
+	/**
+	 * Returns the configured URL, resolved if possible. Only its schema and parameters
+	 * matter, so a host or port placeholder that cannot be resolved in tests is no reason
+	 * to fail.
+	 */
+	private static String datasourceUrl(ConfigurableEnvironment environment) {
+		try {
+			return environment.getProperty(DATASOURCE_URL);
+		}
+		catch (IllegalArgumentException unresolvablePlaceholder) {
+			for (PropertySource<?> source : environment.getPropertySources()) {
+				Object value = source.getProperty(DATASOURCE_URL);
+				if (value != null) {
+					return value.toString();
+				}
+			}
+			return null;
+		}
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other != null && getClass() == other.getClass();
+	}
+
+	@Override
+	public int hashCode() {
+		return getClass().hashCode();
+	}
+
+}

@@ -1,0 +1,5 @@
+CREATE TABLE greeting (
+    id BIGINT NOT NULL AUTO_INCREMENT,
+    message VARCHAR(100) NOT NULL,
+    PRIMARY KEY (id)
+);

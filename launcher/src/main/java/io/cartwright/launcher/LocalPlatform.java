@@ -1,0 +1,274 @@
+package io.cartwright.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform on one machine: the embedded infrastructure in this JVM, then
+ * config-server, then the services and the gateway, each a child process that must report
+ * ready before {@link #start} returns. {@link #close} stops everything in reverse order.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
+
+	private static final String DATA_MARKER = ".cartwright-data";
+
+	private final PlatformSettings settings;
+
+	private final LocalInfrastructure infrastructure;
+
+	private final List<ServiceProcess> processes = new ArrayList<>();
+
+	private final Map<String, Duration> readyAfter = new HashMap<>();
+
+	private Duration startedIn = Duration.ZERO;
+
+	private LocalPlatform(PlatformSettings settings, LocalInfrastructure infrastructure) {
+		this.settings = settings;
+		this.infrastructure = infrastructure;
+	}
+
+	/**
+	 * Starts everything and waits until every service is ready.
+	 * @param settings where and how
+	 * @return the running platform
+	 * @throws LaunchException with a message for the user when something cannot start;
+	 * what did start is stopped again
+	 */
+	public static LocalPlatform start(PlatformSettings settings) {
+		long begin = System.nanoTime();
+		requireJars(settings);
+		prepareDataDir(settings);
+		requireFreePorts(settings);
+		List<DatabaseAccounts.Account> accounts = DatabaseAccounts.loadOrCreate(settings.dataDir());
+		LocalPlatform platform = new LocalPlatform(settings, LocalInfrastructure.start(settings, accounts));
+		try {
+			Map<String, String> environment = platform.environment(accounts);
+			platform.startAndAwait(List.of(settings.configServer()), environment);
+			platform.startAndAwait(settings.services(), environment);
+			platform.startedIn = Duration.ofNanos(System.nanoTime() - begin);
+			return platform;
+		}
+		catch (RuntimeException ex) {
+			platform.close();
+			throw ex;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			platform.close();
+			throw new LaunchException("Interrupted while starting", ex);
+		}
+	}
+
+	private void startAndAwait(List<ServiceSpec> specs, Map<String, String> environment) throws InterruptedException {
+		Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
+		List<ServiceProcess> started = new ArrayList<>();
+		for (ServiceSpec spec : specs) {
+			Map<String, String> env = new HashMap<>(environment);
+			env.put("SERVER_PORT", String.valueOf(spec.port()));
+			try {
+				ServiceProcess process = ServiceProcess.start(spec, java, this.settings.jvmOptions(),
+						spec.jar(this.settings.home()), env, logs().resolve(spec.name() + ".log"));
+				this.processes.add(process);
+				started.add(process);
+			}
+			catch (IOException ex) {
+				throw new LaunchException("Could not start " + spec.name() + ": " + ex.getMessage(), ex);
+			}
+		}
+		for (ServiceProcess process : started) {
+			Duration ready = process.awaitReady(this.settings.readyTimeout());
+			this.readyAfter.put(process.spec().name(), ready);
+			log.info("{} is ready ({} ms)", process.spec().name(), ready.toMillis());
+		}
+	}
+
+	private Map<String, String> environment(List<DatabaseAccounts.Account> accounts) {
+		Map<String, String> env = new HashMap<>();
+		env.put("SPRING_PROFILES_ACTIVE", "local");
+		env.put("SERVER_ADDRESS", "127.0.0.1");
+		env.put("CONFIG_SERVER_URL", this.settings.configServer().baseUrl());
+		env.put("CONFIG_REPO_LOCATION", this.settings.home().resolve("config-server/config-repo").toUri().toString());
+		env.put("MYSQL_HOST", "127.0.0.1");
+		env.put("MYSQL_PORT", String.valueOf(this.settings.port("mysql")));
+		for (DatabaseAccounts.Account account : accounts) {
+			env.put(account.envPrefix() + "_DB_USER", account.user());
+			env.put(account.envPrefix() + "_DB_PASSWORD", account.password());
+		}
+		env.put("REDIS_HOST", "127.0.0.1");
+		env.put("REDIS_PORT", String.valueOf(this.settings.port("redis")));
+		env.put("KAFKA_BOOTSTRAP_SERVERS", this.infrastructure.kafkaBootstrapServers());
+		for (ServiceSpec service : this.settings.services()) {
+			String variable = service.name().replace("-service", "").toUpperCase() + "_SERVICE_URL";
+			env.put(variable, service.baseUrl());
+		}
+		return env;
+	}
+
+	/**
+	 * How long each service took from its start to ready.
+	 * @return the durations by service name
+	 */
+	public Map<String, Duration> readyAfter() {
+		return Map.copyOf(this.readyAfter);
+	}
+
+	/**
+	 * How long the whole platform took to start.
+	 * @return the duration from the call of {@link #start} to the last service ready
+	 */
+	public Duration startedIn() {
+		return this.startedIn;
+	}
+
+	/**
+	 * The base URL of a service or of the gateway.
+	 * @param name {@code gateway}, {@code config-server} or a service's name
+	 * @return its base URL
+	 */
+	public String url(String name) {
+		return Stream.concat(Stream.of(this.settings.configServer()), this.settings.services().stream())
+			.filter((spec) -> spec.name().equals(name))
+			.findFirst()
+			.map(ServiceSpec::baseUrl)
+			.orElseThrow(() -> new IllegalArgumentException("No service called " + name));
+	}
+
+	/**
+	 * The child processes, for callers that want to watch them.
+	 * @return the process ids by service name
+	 */
+	public Map<String, Long> pids() {
+		Map<String, Long> pids = new HashMap<>();
+		this.processes.forEach((process) -> pids.put(process.spec().name(), process.pid()));
+		return pids;
+	}
+
+	/**
+	 * What a person needs after the start: the URLs, where the data and the logs are.
+	 * @return a few lines of text
+	 */
+	public String summary() {
+		StringBuilder text = new StringBuilder(
+				"\nCartwright is running (profile local), started in %.1f s. Ctrl-C stops it.\n\n"
+					.formatted(this.startedIn.toMillis() / 1000.0));
+		String gateway = url("gateway").replace("127.0.0.1", "localhost");
+		text.append("  Storefront API (gateway)  ").append(gateway).append("/api/catalog/products\n");
+		text.append("  Health through gateway    ").append(gateway).append("/health/{catalog,cart,order}\n");
+		for (ServiceSpec spec : this.settings.services()) {
+			if (!spec.name().equals("gateway")) {
+				text.append("  %-25s %s/swagger-ui/index.html%n".formatted(spec.name(),
+						spec.baseUrl().replace("127.0.0.1", "localhost")));
+			}
+		}
+		text.append("  %-25s %s/catalog-service/local%n".formatted("config-server",
+				url("config-server").replace("127.0.0.1", "localhost")));
+		text.append("  MariaDB 127.0.0.1:%d   Redis 127.0.0.1:%d   Kafka %s%n".formatted(this.settings.port("mysql"),
+				this.settings.port("redis"), this.infrastructure.kafkaBootstrapServers()));
+		text.append("  Data: ").append(this.settings.dataDir()).append("   Logs: ").append(logs()).append('\n');
+		return text.toString();
+	}
+
+	/**
+	 * Stops the gateway and the services, then config-server, then the infrastructure.
+	 */
+	@Override
+	public synchronized void close() {
+		List<ServiceProcess> reversed = new ArrayList<>(this.processes);
+		java.util.Collections.reverse(reversed);
+		List<Thread> stopping = reversed.stream()
+			.filter((process) -> !process.spec().name().equals("config-server"))
+			.map((process) -> Thread.ofPlatform().name("stop-" + process.spec().name()).start(process::close))
+			.toList();
+		for (Thread thread : stopping) {
+			try {
+				thread.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		reversed.stream()
+			.filter((process) -> process.spec().name().equals("config-server"))
+			.forEach(ServiceProcess::close);
+		this.processes.clear();
+		this.infrastructure.close();
+	}
+
+	private Path logs() {
+		return this.settings.dataDir().resolve("logs");
+	}
+
+	private static void requireJars(PlatformSettings settings) {
+		List<String> missing = Stream.concat(Stream.of(settings.configServer()), settings.services().stream())
+			.map((spec) -> spec.jar(settings.home()))
+			.filter((jar) -> !Files.isRegularFile(jar))
+			.map(Path::toString)
+			.toList();
+		if (!missing.isEmpty()) {
+			throw new LaunchException("Missing " + String.join(", ", missing)
+					+ ". Build first: ./mvnw -DskipTests package (./cartwright does it for you).");
+		}
+	}
+
+	private static void prepareDataDir(PlatformSettings settings) {
+		Path dataDir = settings.dataDir();
+		try {
+			if (settings.reset() && Files.exists(dataDir)) {
+				if (!Files.exists(dataDir.resolve(DATA_MARKER))) {
+					throw new LaunchException("Refusing to reset " + dataDir + ": it is not a Cartwright data folder");
+				}
+				log.info("Deleting the local data in {}", dataDir);
+				try (Stream<Path> paths = Files.walk(dataDir)) {
+					paths.sorted(Comparator.reverseOrder()).forEach(LocalPlatform::delete);
+				}
+			}
+			Files.createDirectories(dataDir);
+			if (!Files.exists(dataDir.resolve(DATA_MARKER))) {
+				Files.writeString(dataDir.resolve(DATA_MARKER),
+						"Cartwright's local data; ./cartwright --reset deletes it.\n");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void delete(Path path) {
+		try {
+			Files.delete(path);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void requireFreePorts(PlatformSettings settings) {
+		for (Map.Entry<String, Integer> port : settings.ports().entrySet()) {
+			try (ServerSocket probe = new ServerSocket(port.getValue(), 1, InetAddress.getLoopbackAddress())) {
+				probe.setReuseAddress(true);
+			}
+			catch (IOException taken) {
+				throw new LaunchException(
+						"Port %d (%s) is in use. Stop what uses it, or choose another port with --%s-port=N."
+							.formatted(port.getValue(), port.getKey(), port.getKey()));
+			}
+		}
+	}
+
+}

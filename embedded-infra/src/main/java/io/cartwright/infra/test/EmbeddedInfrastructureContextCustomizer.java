@@ -12,7 +12,8 @@ import org.springframework.util.ClassUtils;
  * Registers a lazy {@code ConnectionDetails} bean for each embedded server the context
  * needs; a server starts only when its bean is first asked for. Which Spring Boot modules
  * are present decides which beans are registered, and each kind of bean lives in its own
- * class, loaded only when its module is there.
+ * class, loaded only when its module is there. With Spring Security's JWT support
+ * present, the JWT decoders trust {@link TestTokens} instead of an issuer.
  */
 class EmbeddedInfrastructureContextCustomizer implements ContextCustomizer {
 
@@ -27,6 +28,8 @@ class EmbeddedInfrastructureContextCustomizer implements ContextCustomizer {
 	private static final String KAFKA_DETAILS = "org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails";
 
 	private static final String SPRING_KAFKA = "org.springframework.kafka.core.KafkaTemplate";
+
+	private static final String JWT_DECODER = "org.springframework.security.oauth2.jwt.NimbusJwtDecoder";
 
 	@Override
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
@@ -45,6 +48,9 @@ class EmbeddedInfrastructureContextCustomizer implements ContextCustomizer {
 		}
 		if (ClassUtils.isPresent(KAFKA_DETAILS, classLoader) && ClassUtils.isPresent(SPRING_KAFKA, classLoader)) {
 			EmbeddedKafkaConnectionDetails.register(registry);
+		}
+		if (ClassUtils.isPresent(JWT_DECODER, classLoader)) {
+			TestJwtDecoders.register(registry, classLoader);
 		}
 	}
 

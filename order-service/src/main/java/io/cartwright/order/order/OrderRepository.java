@@ -1,0 +1,32 @@
+package io.cartwright.order.order;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+/** Orders, always read through their owner unless staff asks. */
+public interface OrderRepository extends JpaRepository<Order, UUID> {
+
+	Optional<Order> findByIdAndCustomerId(UUID id, String customerId);
+
+	Page<Order> findByCustomerIdOrderByPlacedAtDesc(String customerId, Pageable pageable);
+
+	Page<Order> findByCustomerIdAndStatusOrderByPlacedAtDesc(String customerId, OrderStatus status, Pageable pageable);
+
+	/**
+	 * Orders still waiting for the saga after their deadline, oldest first.
+	 * @param now the time
+	 * @param pageable how many at most
+	 * @return their ids
+	 */
+	@Query("select o.id from Order o where o.status in (io.cartwright.order.order.OrderStatus.PENDING, "
+			+ "io.cartwright.order.order.OrderStatus.RESERVED) and o.deadline < :now order by o.deadline")
+	List<UUID> findOverdue(Instant now, Pageable pageable);
+
+}

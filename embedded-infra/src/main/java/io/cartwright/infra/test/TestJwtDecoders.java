@@ -22,7 +22,10 @@ final class TestJwtDecoders {
 	static void register(BeanDefinitionRegistry registry, ClassLoader classLoader) {
 		registry.registerBeanDefinition("embeddedInfrastructureTestJwtDecoder",
 				new RootBeanDefinition(JwtDecoder.class, TestJwtDecoders::servlet));
-		if (ClassUtils.isPresent("reactor.core.publisher.Mono", classLoader)) {
+		// Reactor alone (a transitive dependency of many libraries) is not enough: the
+		// reactive decoder needs WebFlux's WebClient to be introspected.
+		if (ClassUtils.isPresent("reactor.core.publisher.Mono", classLoader)
+				&& ClassUtils.isPresent("org.springframework.web.reactive.function.client.WebClient", classLoader)) {
 			registry.registerBeanDefinition("embeddedInfrastructureTestReactiveJwtDecoder",
 					new RootBeanDefinition(ReactiveJwtDecoder.class, TestJwtDecoders::reactive));
 		}

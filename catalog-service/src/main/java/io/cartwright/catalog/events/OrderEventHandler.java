@@ -33,11 +33,16 @@ class OrderEventHandler {
 		this.reservations = reservations;
 	}
 
+	/**
+	 * Applies an event unless its id was applied before.
+	 * @param incoming the decoded event
+	 * @return {@code false} when the event was a repeat and was ignored
+	 */
 	@Transactional(isolation = Isolation.READ_COMMITTED)
-	void apply(IncomingOrderEvent incoming) {
+	boolean apply(IncomingOrderEvent incoming) {
 		if (!this.processed.recordFirst(incoming.id(), incoming.type())) {
 			log.info("Event {} ({}) was applied before; ignored", incoming.id(), incoming.type());
-			return;
+			return false;
 		}
 		switch (incoming.event()) {
 			case OrderPlaced placed -> this.reservations.reserve(placed);
@@ -47,6 +52,7 @@ class OrderEventHandler {
 			case OrderRejected rejected -> this.reservations.release(rejected.orderId(), ReleaseReason.ORDER_REJECTED);
 			default -> throw new PoisonMessageException("Not an order event: " + incoming.type());
 		}
+		return true;
 	}
 
 }

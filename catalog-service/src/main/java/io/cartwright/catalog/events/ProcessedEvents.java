@@ -1,7 +1,7 @@
 package io.cartwright.catalog.events;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +32,7 @@ class ProcessedEvents {
 			this.jdbc.sql("INSERT INTO processed_event (event_id, event_type, processed_at) VALUES (:id, :type, :at)")
 				.param("id", eventId)
 				.param("type", eventType)
-				.param("at", Instant.now().truncatedTo(ChronoUnit.MICROS))
+				.param("at", LocalDateTime.now(ZoneOffset.UTC))
 				.update();
 			return true;
 		}

@@ -47,8 +47,9 @@ class Reservation {
 	@Column(name = "updated_at")
 	private Instant updatedAt;
 
+	// A wrapper, so that null marks a new entity and save() persists instead of merging.
 	@Version
-	private long version;
+	private Long version;
 
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "reservation_line", joinColumns = @JoinColumn(name = "order_id"))

@@ -3,10 +3,7 @@ package io.cartwright.catalog.stock;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.persistence.LockModeType;
-
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface ReservationRepository extends JpaRepository<Reservation, UUID> {
@@ -17,8 +14,16 @@ interface ReservationRepository extends JpaRepository<Reservation, UUID> {
 	 * @param orderId the order
 	 * @return its reservation, if there is one
 	 */
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select r from Reservation r where r.orderId = :orderId")
-	Optional<Reservation> findLocked(UUID orderId);
+	@Query(value = "SELECT * FROM reservation WHERE order_id = :orderId FOR UPDATE", nativeQuery = true)
+	Optional<Reservation> findLocked(String orderId);
+
+	/**
+	 * An order's reservation, locked until the end of the transaction.
+	 * @param orderId the order
+	 * @return its reservation, if there is one
+	 */
+	default Optional<Reservation> findLocked(UUID orderId) {
+		return findLocked(orderId.toString());
+	}
 
 }

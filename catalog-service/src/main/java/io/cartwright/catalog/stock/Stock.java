@@ -27,8 +27,9 @@ class Stock {
 
 	private int reserved;
 
+	// A wrapper, so that null marks a new entity and save() persists instead of merging.
 	@Version
-	private long version;
+	private Long version;
 
 	@Column(name = "updated_at")
 	private Instant updatedAt;
@@ -101,7 +102,7 @@ class Stock {
 	}
 
 	long version() {
-		return this.version;
+		return (this.version != null) ? this.version : 0;
 	}
 
 }

@@ -31,7 +31,7 @@ class StockCounters {
 				UPDATE stock SET reserved = reserved + :quantity, version = version + 1, updated_at = :now
 				WHERE sku = :sku AND on_hand - reserved >= :quantity""")
 			.param("quantity", quantity)
-			.param("now", now)
+			.param("now", Timestamps.utc(now))
 			.param("sku", sku)
 			.update() == 1;
 	}
@@ -42,7 +42,7 @@ class StockCounters {
 				UPDATE stock SET reserved = reserved - :quantity, version = version + 1, updated_at = :now
 				WHERE sku = :sku AND reserved >= :quantity""")
 			.param("quantity", quantity)
-			.param("now", now)
+			.param("now", Timestamps.utc(now))
 			.param("sku", sku)
 			.update(), sku, "unreserve");
 	}
@@ -57,7 +57,7 @@ class StockCounters {
 				version = version + 1, updated_at = :now
 				WHERE sku = :sku AND reserved >= :quantity""")
 			.param("quantity", quantity)
-			.param("now", now)
+			.param("now", Timestamps.utc(now))
 			.param("sku", sku)
 			.update(), sku, "sell");
 		return onHand(sku);
@@ -70,8 +70,11 @@ class StockCounters {
 	int putBack(String sku, int quantity, Instant now) {
 		requireOneRow(this.jdbc.sql("""
 				UPDATE stock SET on_hand = on_hand + :quantity, version = version + 1, updated_at = :now
-				WHERE sku = :sku""").param("quantity", quantity).param("now", now).param("sku", sku).update(), sku,
-				"put back");
+				WHERE sku = :sku""")
+			.param("quantity", quantity)
+			.param("now", Timestamps.utc(now))
+			.param("sku", sku)
+			.update(), sku, "put back");
 		return onHand(sku);
 	}
 

@@ -212,7 +212,11 @@ public class StockReservations {
 				SELECT order_id FROM reservation
 				WHERE status = 'RESERVED' AND expires_at <= :now
 				ORDER BY expires_at LIMIT :limit
-				FOR UPDATE SKIP LOCKED""").param("now", now).param("limit", limit).query(String.class).list();
+				FOR UPDATE SKIP LOCKED""")
+			.param("now", Timestamps.utc(now))
+			.param("limit", limit)
+			.query(String.class)
+			.list();
 		int released = 0;
 		for (String orderId : claimed) {
 			Reservation reservation = this.reservations.findById(UUID.fromString(orderId)).orElseThrow();

@@ -2,6 +2,7 @@ package io.cartwright.catalog.events;
 
 import io.cartwright.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +34,11 @@ class EventPublicationConfiguration {
 			})
 			.headers((event) -> OutgoingEvent.of(event).orElseThrow().attributesOf(event).headers())
 			.build();
+	}
+
+	@Bean
+	CloudEventsMessageConverter cloudEventsMessageConverter(JsonMapper json) {
+		return new CloudEventsMessageConverter(json);
 	}
 
 	@Bean

@@ -18,6 +18,7 @@ import io.cartwright.events.Topics;
 import io.cartwright.infra.test.EmbeddedInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,6 +79,10 @@ class OrderEventsKafkaIT {
 			assertThat(KafkaRecords.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
 			assertThat(KafkaRecords.header(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
 			assertThat(UUID.fromString(KafkaRecords.header(record, CloudEventHeaders.ID))).isNotNull();
+			assertThat(record.headers()).extracting(Header::key)
+				.containsExactlyInAnyOrder(CloudEventHeaders.ID, CloudEventHeaders.TYPE, CloudEventHeaders.SOURCE,
+						CloudEventHeaders.TIME, CloudEventHeaders.SUBJECT, CloudEventHeaders.SPEC_VERSION,
+						CloudEventHeaders.CONTENT_TYPE);
 			StockReserved reserved = this.json.readValue(record.value(), StockReserved.class);
 			assertThat(Instant.parse(KafkaRecords.header(record, CloudEventHeaders.TIME)))
 				.isEqualTo(reserved.occurredAt());

@@ -2,19 +2,24 @@ package io.cartwright.catalog.stock;
 
 import java.time.Instant;
 
+import io.cartwright.catalog.web.ConflictException;
 import io.cartwright.catalog.web.ResourceNotFoundException;
 import io.cartwright.catalog.web.Versions;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What staff do with stock: read it, set it after a count, adjust it, and read its
  * history. Every change of the quantity on hand records a {@link StockMovement} and
- * publishes {@code StockLevelChanged}, in the transaction of the change.
+ * publishes {@code StockLevelChanged}, in the transaction of the change. Writes lock the
+ * stock row ({@code SELECT … FOR UPDATE}) at {@code READ COMMITTED}, so they take turns
+ * with reservations on the same SKU, and a missing row takes no gap lock.
  */
 @Service
 class StockAdministration {
@@ -53,7 +58,7 @@ class StockAdministration {
 	 * Sets the quantity on hand, creating the SKU's stock row if it has none.
 	 * @param ifMatch the client's {@code If-Match}, or {@code null}
 	 */
-	@Transactional
+	@Transactional(isolation = Isolation.READ_COMMITTED)
 	StockView set(String sku, int onHand, String reason, String actor, @Nullable String ifMatch) {
 		Instant now = Timestamps.now();
 		Stock stock = lockedOrNew(sku, ifMatch, now);
@@ -66,7 +71,7 @@ class StockAdministration {
 	 * Adds units to or removes units from the quantity on hand.
 	 * @param ifMatch the client's {@code If-Match}, or {@code null}
 	 */
-	@Transactional
+	@Transactional(isolation = Isolation.READ_COMMITTED)
 	StockView adjust(String sku, int delta, String reason, String actor, @Nullable String ifMatch) {
 		Instant now = Timestamps.now();
 		Stock stock = lockedOrNew(sku, ifMatch, now);
@@ -89,7 +94,14 @@ class StockAdministration {
 	private Stock lockedOrNew(String sku, @Nullable String ifMatch, Instant now) {
 		Stock stock = this.stock.findLocked(sku).orElseGet(() -> {
 			requireVariant(sku);
-			return this.stock.save(Stock.emptyFor(sku, now));
+			try {
+				return this.stock.saveAndFlush(Stock.emptyFor(sku, now));
+			}
+			catch (DataIntegrityViolationException ex) {
+				// Two first writes of one SKU at once: the other one created the row.
+				throw new ConflictException("concurrent-change",
+						"The stock of " + sku + " was created by someone else at the same time; retry.");
+			}
 		});
 		Versions.requireMatch(RESOURCE, ifMatch, stock.version());
 		return stock;

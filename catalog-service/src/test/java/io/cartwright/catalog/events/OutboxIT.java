@@ -6,7 +6,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.cartwright.catalog.stock.StockFixtures;
+import io.cartwright.catalog.stock.StockReservations;
 import io.cartwright.events.CloudEventHeaders;
+import io.cartwright.events.OrderLine;
+import io.cartwright.events.OrderPlaced;
 import io.cartwright.events.StockReleased;
 import io.cartwright.events.Topics;
 import io.cartwright.infra.test.EmbeddedInfrastructure;
@@ -34,14 +38,15 @@ import static org.mockito.Mockito.doAnswer;
 /**
  * The outbox's guarantees: an event whose Kafka send fails stays in
  * {@code event_publication} and is sent again by the scheduled resubmission, with the
- * same {@code ce_id}; an event of a transaction that rolls back is never sent. Its own
- * context (a spied Kafka template, fast resubmission, no listener, so that it does not
- * compete with the other tests' listener for order events).
+ * same {@code ce_id}; an event of a transaction that rolls back is never sent. And the
+ * reservation expiry runs on its schedule. Its own context (a spied Kafka template, fast
+ * schedules, no listener, so that it does not compete with the other tests' listener for
+ * order events).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.listener.auto-startup=false", "cartwright.catalog.events.resubmit-interval=500ms",
 				"cartwright.catalog.events.resubmit-older-than=1s",
-				"cartwright.catalog.reservation-expiry-interval=1h" })
+				"cartwright.catalog.reservation-expiry-interval=500ms" })
 @AutoConfigureRestTestClient
 @EmbeddedInfrastructure
 class OutboxIT {
@@ -63,6 +68,9 @@ class OutboxIT {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	StockReservations reservations;
 
 	@Test
 	void anEventWhoseSendFailedIsSentAgainLaterWithTheSameId() {
@@ -114,6 +122,23 @@ class OutboxIT {
 				.containsExactly("ORDER_CANCELLED");
 		}
 		assertThat(publicationsMentioning(orderId)).isZero();
+	}
+
+	@Test
+	void expiredReservationsAreReleasedOnTheirSchedule() {
+		StockFixtures fixtures = new StockFixtures(this.jdbc);
+		String sku = fixtures.sellableVariantWithStock(3);
+		OrderPlaced order = new OrderPlaced(UUID.randomUUID(), "c1", UUID.randomUUID(), List.of(new OrderLine(sku, 2)),
+				Instant.now());
+		this.reservations.reserve(order);
+		assertThat(fixtures.reserved(sku)).isEqualTo(2);
+
+		fixtures.expire(order.orderId());
+
+		await().untilAsserted(() -> {
+			assertThat(fixtures.reservationStatus(order.orderId())).isEqualTo("RELEASED");
+			assertThat(fixtures.reserved(sku)).isZero();
+		});
 	}
 
 	private int publicationsMentioning(UUID orderId) {

@@ -168,7 +168,23 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
 		private Path cacheDir = defaultCacheDir();
 
+		private boolean killOnJvmExit = true;
+
 		private Builder() {
+		}
+
+		/**
+		 * Whether the server process is killed by a JVM shutdown hook of its own, a
+		 * safety net for a JVM that exits without calling {@link EmbeddedMariaDb#stop()};
+		 * on by default. Turn it off when the owner stops the server itself at exit and
+		 * needs it alive until then (tests: application contexts still write while they
+		 * close).
+		 * @param killOnJvmExit whether to kill the process at JVM exit
+		 * @return this builder
+		 */
+		public Builder killOnJvmExit(boolean killOnJvmExit) {
+			this.killOnJvmExit = killOnJvmExit;
+			return this;
 		}
 
 		/**
@@ -223,7 +239,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 					? List.of("--innodb-flush-log-at-trx-commit=2", "--innodb-doublewrite=0") : List.of();
 			MariaDbProcess process;
 			try {
-				process = MariaDbProcess.start(binaries, data, chosenPort, extraOptions);
+				process = MariaDbProcess.start(binaries, data, chosenPort, extraOptions, this.killOnJvmExit);
 			}
 			catch (RuntimeException ex) {
 				if (temporary) {

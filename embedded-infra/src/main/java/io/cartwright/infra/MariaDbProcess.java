@@ -27,9 +27,11 @@ final class MariaDbProcess {
 	 * @param dataDir the data directory
 	 * @param port the TCP port on 127.0.0.1
 	 * @param extraOptions further server options
+	 * @param killOnJvmExit whether a JVM shutdown hook kills the process
 	 * @return the running process
 	 */
-	static MariaDbProcess start(MariaDbBinaries binaries, Path dataDir, int port, List<String> extraOptions) {
+	static MariaDbProcess start(MariaDbBinaries binaries, Path dataDir, int port, List<String> extraOptions,
+			boolean killOnJvmExit) {
 		Path tmpDir = Path.of(System.getProperty("java.io.tmpdir"));
 		ManagedProcessBuilder builder;
 		try {
@@ -60,7 +62,7 @@ final class MariaDbProcess {
 		builder.setWorkingDirectory(binaries.baseDir().toFile());
 		builder.setOutputStreamLogDispatcher(new MariaDbLogDispatcher());
 		// A safety net for JVMs that exit without stopping the server.
-		builder.setDestroyOnShutdown(true);
+		builder.setDestroyOnShutdown(killOnJvmExit);
 		ManagedProcess process = builder.build();
 		boolean ready;
 		try {

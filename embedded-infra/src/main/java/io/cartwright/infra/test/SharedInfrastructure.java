@@ -13,7 +13,7 @@ import io.cartwright.infra.EmbeddedRedis;
 public final class SharedInfrastructure {
 
 	private static final SharedServer<EmbeddedMariaDb> MARIADB = new SharedServer<>("MariaDB",
-			() -> EmbeddedMariaDb.builder().start());
+			() -> EmbeddedMariaDb.builder().killOnJvmExit(false).start());
 
 	private static final SharedServer<EmbeddedRedis> REDIS = new SharedServer<>("Redis",
 			() -> EmbeddedRedis.builder().start());

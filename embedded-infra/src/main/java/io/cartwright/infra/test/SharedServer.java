@@ -5,9 +5,15 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.SpringApplication;
+
 /**
- * A server started at most once per JVM, on first use, and stopped by its own shutdown
- * hook (so that the servers of a JVM stop in parallel).
+ * A server started at most once per JVM, on first use, and stopped when the JVM shuts
+ * down: by a Spring Boot shutdown handler, which runs only after every application
+ * context of the JVM has been closed. A plain JVM shutdown hook would run concurrently
+ * with the contexts' closing, and a context still sending to Kafka or completing outbox
+ * publications would then wait on a database or broker that is already gone (until the
+ * test JVM's 30-second exit timeout kills it).
  *
  * @param <T> the server type
  */
@@ -29,7 +35,7 @@ final class SharedServer<T extends AutoCloseable> {
 	synchronized T get() {
 		if (this.server == null) {
 			T started = this.starter.get();
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started), "stop-shared-" + this.name));
+			SpringApplication.getShutdownHandlers().add(() -> stop(started));
 			this.server = started;
 		}
 		return this.server;

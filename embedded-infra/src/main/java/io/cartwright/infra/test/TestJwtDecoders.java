@@ -22,7 +22,11 @@ final class TestJwtDecoders {
 	static void register(BeanDefinitionRegistry registry, ClassLoader classLoader) {
 		registry.registerBeanDefinition("embeddedInfrastructureTestJwtDecoder",
 				new RootBeanDefinition(JwtDecoder.class, TestJwtDecoders::servlet));
-		if (ClassUtils.isPresent("reactor.core.publisher.Mono", classLoader)) {
+		// NimbusReactiveJwtDecoder needs WebClient, not just Reactor: Reactor alone
+		// arrives
+		// with Lettuce in every servlet service that uses Redis.
+		if (ClassUtils.isPresent("reactor.core.publisher.Mono", classLoader)
+				&& ClassUtils.isPresent("org.springframework.web.reactive.function.client.WebClient", classLoader)) {
 			registry.registerBeanDefinition("embeddedInfrastructureTestReactiveJwtDecoder",
 					new RootBeanDefinition(ReactiveJwtDecoder.class, TestJwtDecoders::reactive));
 		}

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -97,11 +98,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
 				"The request has invalid parameters.");
+		// A @Valid body validated together with constrained path variables arrives here:
+		// its errors are still reported by field.
 		problem.setProperty("errors", ex.getParameterValidationResults()
 			.stream()
-			.flatMap((result) -> result.getResolvableErrors()
-				.stream()
-				.map((error) -> fieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+			.flatMap((result) -> (result instanceof ParameterErrors errors && errors.hasFieldErrors())
+					? errors.getFieldErrors().stream().map((error) -> fieldError(error.getField(), message(error)))
+					: result.getResolvableErrors()
+						.stream()
+						.map((error) -> fieldError(result.getMethodParameter().getParameterName(),
+								error.getDefaultMessage())))
 			.toList());
 		return ResponseEntity.badRequest().body(problem);
 	}

@@ -37,7 +37,8 @@ class CartEventListener {
 		this.json = json;
 	}
 
-	@KafkaListener(id = "cart-events", topics = { Topics.PRODUCT_EVENTS, Topics.STOCK_EVENTS, Topics.ORDER_EVENTS })
+	@KafkaListener(id = "cart-events", idIsGroup = false,
+			topics = { Topics.PRODUCT_EVENTS, Topics.STOCK_EVENTS, Topics.ORDER_EVENTS })
 	void on(ConsumerRecord<String, byte[]> record) {
 		String type = header(record, CloudEventHeaders.TYPE);
 		String id = header(record, CloudEventHeaders.ID);

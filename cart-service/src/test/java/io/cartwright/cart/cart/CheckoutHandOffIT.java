@@ -46,6 +46,11 @@ class CheckoutHandOffIT extends CartIntegrationTest {
 			.isEqualTo(3)
 			.jsonPath("$.lines[0].unitPrice")
 			.doesNotExist();
+		get("/internal/carts/" + cart, TestTokens.client("order-service", "cart.internal")).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.lines[0].quantity")
+			.isEqualTo(3);
 		get("/internal/carts/" + UUID.randomUUID(), SERVICE_TOKEN).expectStatus().isNotFound();
 	}
 
@@ -54,6 +59,7 @@ class CheckoutHandOffIT extends CartIntegrationTest {
 		UUID cart = createGuestCart();
 		get("/internal/carts/" + cart, TestTokens.customer(customer())).expectStatus().isForbidden();
 		get("/internal/carts/" + cart, TestTokens.staff("staff-1")).expectStatus().isForbidden();
+		get("/internal/carts/" + cart, TestTokens.client("other-service", "orders.read")).expectStatus().isForbidden();
 		get("/internal/carts/" + cart, null).expectStatus().isUnauthorized();
 	}
 

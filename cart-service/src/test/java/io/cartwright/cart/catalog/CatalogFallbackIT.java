@@ -1,5 +1,6 @@
 package io.cartwright.cart.catalog;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import io.cartwright.cart.support.CartIntegrationTest;
@@ -37,6 +38,23 @@ class CatalogFallbackIT extends CartIntegrationTest {
 			.expectBody()
 			.jsonPath("$.lines[0].quantity")
 			.isEqualTo(4);
+	}
+
+	@Test
+	void aKnownSkuCanStillBeAddedWhenTheCatalogIsSlow() {
+		String sku = sku("SLOW");
+		catalog.variant(sku, 800, 10);
+		UUID cart = createGuestCart();
+		add(cart.toString(), sku, 1, null).expectStatus().isOk();
+
+		catalog.slow(sku);
+		long started = System.nanoTime();
+		add(cart.toString(), sku, 1, null).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.lines[0].quantity")
+			.isEqualTo(2);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
 	}
 
 	@Test

@@ -6,10 +6,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -75,6 +78,14 @@ public final class CatalogStub {
 		this.answers.put(sku, new Answer(-1, ""));
 	}
 
+	/**
+	 * The catalog takes two seconds to answer for this SKU, longer than the cart's read
+	 * timeout in tests.
+	 */
+	public void slow(String sku) {
+		this.answers.put(sku, new Answer(-2, ""));
+	}
+
 	public int calls(String sku) {
 		return this.calls.getOrDefault(sku, new AtomicInteger()).get();
 	}
@@ -83,15 +94,28 @@ public final class CatalogStub {
 		String sku = exchange.getRequestURI().getPath().substring("/variants/".length());
 		this.calls.computeIfAbsent(sku, (key) -> new AtomicInteger()).incrementAndGet();
 		Answer answer = this.answers.getOrDefault(sku, new Answer(404, "{\"status\":404}"));
-		if (answer.status() < 0) {
+		if (answer.status() == -1) {
 			exchange.close();
 			return;
+		}
+		if (answer.status() == -2) {
+			awaitQuietly(Duration.ofSeconds(2));
+			answer = new Answer(503, "{}");
 		}
 		byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", "application/json");
 		exchange.sendResponseHeaders(answer.status(), body.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(body);
+		}
+	}
+
+	private static void awaitQuietly(Duration duration) {
+		try {
+			new CountDownLatch(1).await(duration.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

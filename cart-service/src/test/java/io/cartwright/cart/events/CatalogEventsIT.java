@@ -12,6 +12,7 @@ import java.util.UUID;
 import io.cartwright.cart.support.CartIntegrationTest;
 import io.cartwright.events.Money;
 import io.cartwright.events.ProductArchived;
+import io.cartwright.events.ProductCreated;
 import io.cartwright.events.ProductUpdated;
 import io.cartwright.events.StockLevelChanged;
 import io.cartwright.events.StockReleased;
@@ -33,6 +34,31 @@ class CatalogEventsIT extends CartIntegrationTest {
 
 	@Autowired
 	ConsumerFactory<String, byte[]> consumers;
+
+	@Test
+	void aProductCreatedEventMakesItsSkusAddableEvenWhileTheCatalogIsDown() throws Exception {
+		UUID product = UUID.randomUUID();
+		String sku = sku("NEW");
+		catalog.crashing(sku);
+		publish(Topics.PRODUCT_EVENTS, product.toString(), UUID.randomUUID().toString(), ProductCreated.TYPE,
+				new ProductCreated(product, "desk", "Desk", "https://img.test/desk.jpg", "ACTIVE",
+						List.of(variant(sku, 25000, true)), 1, Instant.now()));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(
+					jdbc.queryForList("SELECT product_name FROM sku_snapshot WHERE sku = ?", String.class, sku))
+				.containsExactly("Desk"));
+
+		UUID cart = createGuestCart();
+		add(cart.toString(), sku, 1, null).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.lines[0].productName")
+			.isEqualTo("Desk")
+			.jsonPath("$.lines[0].imageUrl")
+			.isEqualTo("https://img.test/desk.jpg")
+			.jsonPath("$.subtotal.amount")
+			.isEqualTo(25000);
+	}
 
 	@Test
 	void aPriceChangeShowsUpInTheCartWithTheOldPrice() throws Exception {

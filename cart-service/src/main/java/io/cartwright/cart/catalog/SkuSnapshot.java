@@ -1,5 +1,6 @@
 package io.cartwright.cart.catalog;
 
+import java.util.Objects;
 import java.util.UUID;
 
 import io.cartwright.cart.pricing.Money;
@@ -27,7 +28,7 @@ public record SkuSnapshot(String sku, UUID productId, String productName, String
 	 */
 	boolean differsForCarts(SkuSnapshot other) {
 		return !(this.productName.equals(other.productName) && this.slug.equals(other.slug)
-				&& java.util.Objects.equals(this.imageUrl, other.imageUrl) && this.price.equals(other.price)
+				&& Objects.equals(this.imageUrl, other.imageUrl) && this.price.equals(other.price)
 				&& this.active == other.active);
 	}
 

@@ -7,6 +7,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -86,6 +87,17 @@ public final class TestTokens {
 	}
 
 	/**
+	 * A valid client-credentials token of a service: the client id as subject, no roles,
+	 * the scopes in the standard space-separated {@code scope} claim.
+	 * @param clientId the client id, the token's subject
+	 * @param scopes the granted scopes, for example {@code cart.internal}
+	 * @return the encoded token
+	 */
+	public static String client(String clientId, String... scopes) {
+		return encode(KEYS, clientId, Instant.now(), Duration.ofMinutes(5), Map.of("scope", String.join(" ", scopes)));
+	}
+
+	/**
 	 * The public key the test decoder verifies signatures with.
 	 * @return the key
 	 */
@@ -94,19 +106,24 @@ public final class TestTokens {
 	}
 
 	private static String encode(KeyPair keys, String subject, Instant issuedAt, Duration lifetime, String... roles) {
+		return encode(keys, subject, issuedAt, lifetime, Map.of("roles", List.of(roles)));
+	}
+
+	private static String encode(KeyPair keys, String subject, Instant issuedAt, Duration lifetime,
+			Map<String, Object> claims) {
 		RSAKey jwk = new RSAKey.Builder((RSAPublicKey) keys.getPublic()).privateKey(keys.getPrivate())
 			.keyID("test-" + keys.getPublic().hashCode())
 			.build();
 		NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk)));
-		JwtClaimsSet claims = JwtClaimsSet.builder()
+		JwtClaimsSet set = JwtClaimsSet.builder()
 			.issuer(ISSUER)
 			.subject(subject)
 			.issuedAt(issuedAt)
 			.expiresAt(issuedAt.plus(lifetime))
-			.claim("roles", List.of(roles))
+			.claims((all) -> all.putAll(claims))
 			.build();
 		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(jwk.getKeyID()).build();
-		return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+		return encoder.encode(JwtEncoderParameters.from(header, set)).getTokenValue();
 	}
 
 	private static KeyPair rsaKeyPair() {

@@ -30,6 +30,14 @@ class TestTokensTest {
 	}
 
 	@Test
+	void aClientTokenCarriesItsScopesAndNoRoles() {
+		Jwt jwt = this.decoder.decode(TestTokens.client("order-service", "cart.internal", "orders.write"));
+		assertThat(jwt.getSubject()).isEqualTo("order-service");
+		assertThat(jwt.getClaimAsString("scope")).isEqualTo("cart.internal orders.write");
+		assertThat(jwt.hasClaim("roles")).isFalse();
+	}
+
+	@Test
 	void rejectsAnExpiredToken() {
 		assertThatThrownBy(() -> this.decoder.decode(TestTokens.expired("customer-42", "CUSTOMER")))
 			.isInstanceOf(JwtValidationException.class)

@@ -1,0 +1,46 @@
+package io.cartwright.cart.pricing;
+
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An amount of money: an integer amount in the currency's minor units and an ISO 4217
+ * currency code. Never floating point.
+ *
+ * @param amount the amount in minor units (cents for EUR), zero or more
+ * @param currency the ISO 4217 code, for example {@code EUR}
+ */
+public record Money(long amount, String currency) {
+
+	public Money {
+		Objects.requireNonNull(currency, "currency");
+		if (amount < 0) {
+			throw new IllegalArgumentException("An amount cannot be negative: " + amount);
+		}
+		Currency.getInstance(currency);
+	}
+
+	public static Money of(long amount, String currency) {
+		return new Money(amount, currency);
+	}
+
+	public static Money zero(String currency) {
+		return new Money(0, currency);
+	}
+
+	public Money times(int quantity) {
+		return new Money(Math.multiplyExact(this.amount, quantity), this.currency);
+	}
+
+	public Money plus(Money other) {
+		requireSameCurrency(other);
+		return new Money(Math.addExact(this.amount, other.amount), this.currency);
+	}
+
+	private void requireSameCurrency(Money other) {
+		if (!this.currency.equals(other.currency)) {
+			throw new IllegalArgumentException("Cannot add " + other.currency + " to " + this.currency);
+		}
+	}
+
+}

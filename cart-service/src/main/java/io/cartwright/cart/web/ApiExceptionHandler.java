@@ -1,0 +1,130 @@
+package io.cartwright.cart.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolationException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the API as an RFC 9457 problem detail with a stable {@code type}: domain
+ * exceptions here, Spring MVC's own (bad JSON, unsupported method, …) through the base
+ * class. Validation failures list each field with its message.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	static final String TYPE_PREFIX = "urn:cartwright:problem:";
+
+	/** Seconds a client should wait before retrying after a 503. */
+	private static final String RETRY_AFTER_SECONDS = "5";
+
+	@ExceptionHandler
+	ProblemDetail notFound(ResourceNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail conflict(ConflictException ex) {
+		return problem(HttpStatus.CONFLICT, ex.problem(), "Conflict", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unprocessable(UnprocessableException ex) {
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.problem(), "Cannot do that to this cart", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unavailable(DependencyUnavailableException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, ex.problem(), "Temporarily unavailable", ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ProblemDetail preconditionFailed(PreconditionFailedException ex) {
+		return problem(HttpStatus.PRECONDITION_FAILED, "stale-version", "Precondition failed", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Bad request",
+				"'%s' is not a valid value for %s".formatted(ex.getValue(), ex.getName()));
+	}
+
+	@ExceptionHandler
+	ProblemDetail constraintViolation(ConstraintViolationException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+				"The request has invalid fields.");
+		problem.setProperty("errors",
+				ex.getConstraintViolations()
+					.stream()
+					.map((violation) -> fieldError(violation.getPropertyPath().toString(), violation.getMessage()))
+					.toList());
+		return problem;
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+				"The request has invalid fields.");
+		List<Map<String, String>> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> fieldError(error.getField(), message(error)))
+			.toList();
+		problem.setProperty("errors", errors);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+				"The request has invalid parameters.");
+		// A @Valid body validated together with constrained path variables arrives here:
+		// its errors are still reported by field.
+		problem.setProperty("errors", ex.getParameterValidationResults()
+			.stream()
+			.flatMap((result) -> (result instanceof ParameterErrors errors && errors.hasFieldErrors())
+					? errors.getFieldErrors().stream().map((error) -> fieldError(error.getField(), message(error)))
+					: result.getResolvableErrors()
+						.stream()
+						.map((error) -> fieldError(result.getMethodParameter().getParameterName(),
+								error.getDefaultMessage())))
+			.toList());
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	private static String message(FieldError error) {
+		return (error.getDefaultMessage() != null) ? error.getDefaultMessage() : "is invalid";
+	}
+
+	private static Map<String, String> fieldError(String field, String message) {
+		return Map.of("field", field, "message", message);
+	}
+
+	static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(TYPE_PREFIX + type));
+		problem.setTitle(title);
+		return problem;
+	}
+
+}

@@ -22,7 +22,11 @@ final class TestJwtDecoders {
 	static void register(BeanDefinitionRegistry registry, ClassLoader classLoader) {
 		registry.registerBeanDefinition("embeddedInfrastructureTestJwtDecoder",
 				new RootBeanDefinition(JwtDecoder.class, TestJwtDecoders::servlet));
-		if (ClassUtils.isPresent("reactor.core.publisher.Mono", classLoader)) {
+		// Reactor alone is no reactive stack: Lettuce brings it to servlet apps, and
+		// NimbusReactiveJwtDecoder cannot even be introspected without WebFlux's
+		// WebClient.
+		if (ClassUtils.isPresent("reactor.core.publisher.Mono", classLoader)
+				&& ClassUtils.isPresent("org.springframework.web.reactive.function.client.WebClient", classLoader)) {
 			registry.registerBeanDefinition("embeddedInfrastructureTestReactiveJwtDecoder",
 					new RootBeanDefinition(ReactiveJwtDecoder.class, TestJwtDecoders::reactive));
 		}

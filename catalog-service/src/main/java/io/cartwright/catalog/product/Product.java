@@ -32,6 +32,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.type.SqlTypes;
 
 /**
@@ -79,12 +80,16 @@ public class Product {
 	@Column(name = "updated_at")
 	private Instant updatedAt;
 
+	// Every change goes through changed(), which updates the row and so its version; the
+	// collection itself must not bump the version again on its own flush.
+	@OptimisticLock(excluded = true)
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "product_image", joinColumns = @JoinColumn(name = "product_id"))
 	@OrderColumn(name = "position")
 	@Column(name = "url")
 	private List<String> images = new ArrayList<>();
 
+	@OptimisticLock(excluded = true)
 	@OneToMany(mappedBy = "product", cascade = CascadeType.ALL)
 	@OrderBy("position")
 	private List<Variant> variants = new ArrayList<>();

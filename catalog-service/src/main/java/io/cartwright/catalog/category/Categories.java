@@ -2,6 +2,7 @@ package io.cartwright.catalog.category;
 
 import java.util.Collection;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -47,6 +48,16 @@ public class Categories {
 	@Transactional(readOnly = true)
 	public boolean exists(UUID id) {
 		return this.categories.existsById(id);
+	}
+
+	/**
+	 * Finds a category's id by its slug.
+	 * @param slug the slug
+	 * @return the id, if there is such a category
+	 */
+	@Transactional(readOnly = true)
+	public Optional<UUID> idOf(String slug) {
+		return this.categories.findBySlug(slug).map(Category::getId);
 	}
 
 	/**

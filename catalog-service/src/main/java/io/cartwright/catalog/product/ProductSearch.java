@@ -87,15 +87,17 @@ public class ProductSearch {
 		}
 		String text = booleanQuery(criteria.query());
 		if (criteria.query() != null) {
+			// A UNION rather than "MATCH ... OR EXISTS ...": each branch can use its
+			// index
+			// (the FULLTEXT index, the variant primary key), an OR of the two cannot.
 			params.put("sku", criteria.query().trim());
-			String sku = "EXISTS (SELECT 1 FROM variant v WHERE v.product_id = p.id AND v.sku = :sku)";
-			if (text.isEmpty()) {
-				sql.append(" AND ").append(sku);
-			}
-			else {
-				sql.append(" AND (").append(TEXT_MATCH).append(" OR ").append(sku).append(")");
+			sql.append(" AND p.id IN (SELECT v.product_id FROM variant v WHERE v.sku = :sku");
+			if (!text.isEmpty()) {
+				sql.append(
+						" UNION SELECT t.id FROM product t WHERE MATCH (t.name, t.description) AGAINST (:text IN BOOLEAN MODE)");
 				params.put("text", text);
 			}
+			sql.append(")");
 		}
 		if (criteria.minPrice() != null) {
 			sql.append(" AND p.min_price >= :minPrice");

@@ -15,6 +15,8 @@ import io.cartwright.infra.test.EmbeddedInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EmbeddedInfrastructure
 @Import(TestCatalog.class)
 class ProductListingPlanIT {
+
+	private static final Logger log = LoggerFactory.getLogger(ProductListingPlanIT.class);
 
 	private static final int CATEGORIES = 40;
 
@@ -97,6 +101,7 @@ class ProductListingPlanIT {
 			.params(query.params())
 			.query()
 			.listOfRows();
+		log.info("Plan of the listing query: {}", plan);
 		Map<String, Object> product = plan.stream()
 			.filter((row) -> "p".equals(row.get("table")))
 			.findFirst()

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,8 +70,8 @@ public class Categories {
 	public CategoryView create(CategoryRequest request) {
 		requireParent(request.parentId());
 		requireFreeSlug(request.slug());
-		Category category = this.categories
-			.saveAndFlush(new Category(request.parentId(), request.slug(), request.name(), request.positionOrZero()));
+		Category category = new Category(request.parentId(), request.slug(), request.name(), request.positionOrZero());
+		flush(() -> this.categories.saveAndFlush(category));
 		this.evictions.evictAfterCommit(CategoryQueries.TREE_CACHE, CategoryQueries.TREE_KEY);
 		log.info("Category {} created as {}", category.getId(), category.getSlug());
 		return CategoryView.of(category);
@@ -100,7 +101,7 @@ public class Categories {
 			}
 		}
 		category.change(request.parentId(), request.slug(), request.name(), request.positionOrZero());
-		this.categories.flush();
+		flush(this.categories::flush);
 		this.evictions.evictAfterCommit(CategoryQueries.TREE_CACHE, CategoryQueries.TREE_KEY);
 		return CategoryView.of(category);
 	}
@@ -126,9 +127,21 @@ public class Categories {
 					"Category " + id + " still has products; move them first");
 		}
 		this.categories.delete(category);
-		this.categories.flush();
+		flush(this.categories::flush);
 		this.evictions.evictAfterCommit(CategoryQueries.TREE_CACHE, CategoryQueries.TREE_KEY);
 		log.info("Category {} deleted", id);
+	}
+
+	// The checks above read before they write; a concurrent write that slips in between
+	// (the same slug, a product added to the category) is caught by the constraints.
+	private static void flush(Runnable flush) {
+		try {
+			flush.run();
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new ConflictException("concurrent-change",
+					"A concurrent change conflicts with this one (a slug taken, a product or sub-category added); read again and retry");
+		}
 	}
 
 	private Category load(UUID id) {

@@ -18,6 +18,7 @@ import org.springframework.cache.interceptor.CacheErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
+import org.springframework.data.redis.cache.RedisCacheWriter;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
@@ -27,8 +28,9 @@ import org.springframework.data.redis.serializer.RedisSerializer;
  * Spring's cache abstraction over Redis: one cache per cached type, each with its own TTL
  * and a JSON serializer for exactly that type (no class names in the stored values, so a
  * renamed class does not poison the cache), keys prefixed with
- * {@code spring.cache.redis.key-prefix} ({@code catalog::}). Cache errors are logged,
- * counted and bypassed.
+ * {@code spring.cache.redis.key-prefix} ({@code catalog::}), written synchronously so
+ * that an eviction is done when the write returns. Cache errors are logged, counted and
+ * bypassed.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
@@ -37,9 +39,16 @@ class CacheConfiguration {
 
 	@Bean
 	RedisCacheManagerBuilderCustomizer catalogCaches(CatalogCacheProperties ttl, CacheProperties cacheProperties,
-			JsonMapper json) {
+			JsonMapper json, RedisConnectionFactory redis) {
 		String prefix = cacheProperties.getRedis().getKeyPrefix();
 		return (builder) -> builder
+			// Spring Data Redis 4 writes to Redis asynchronously with Lettuce by default:
+			// an
+			// eviction would return before the entry is gone (a read right after a write
+			// could
+			// still see the old product) and a failed write would bypass the error
+			// handler.
+			.cacheWriter(RedisCacheWriter.create(redis, (writer) -> writer.immediateWrites()))
 			.withCacheConfiguration(ProductQueries.BY_ID,
 					cache(prefix, ttl.productsTtl(), new JacksonJsonRedisSerializer<>(json, ProductDetails.class)))
 			.withCacheConfiguration(ProductQueries.BY_SLUG,

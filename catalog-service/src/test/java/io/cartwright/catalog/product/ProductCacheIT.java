@@ -6,6 +6,7 @@ import io.cartwright.catalog.TestCatalog;
 import io.cartwright.catalog.category.CategoryView;
 import io.cartwright.infra.test.EmbeddedInfrastructure;
 import io.cartwright.infra.test.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -41,6 +42,9 @@ class ProductCacheIT {
 	@Autowired
 	EntityManagerFactory entityManagers;
 
+	@Autowired
+	MeterRegistry meters;
+
 	Statistics statistics;
 
 	CategoryView category;
@@ -67,6 +71,11 @@ class ProductCacheIT {
 		assertThat(second.variants()).hasSize(2);
 		assertThat(this.statistics.getEntityLoadCount()).isZero();
 		assertThat(this.statistics.getPrepareStatementCount()).isZero();
+		assertThat(this.meters.get("cache.gets")
+			.tag("cache", ProductQueries.BY_ID)
+			.tag("result", "hit")
+			.functionCounter()
+			.count()).isGreaterThanOrEqualTo(1);
 	}
 
 	@Test

@@ -46,6 +46,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail unprocessable(UnprocessableException ex) {
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.problem(), "Unprocessable request", ex.getMessage());
+	}
+
+	@ExceptionHandler
 	ProblemDetail preconditionFailed(PreconditionFailedException ex) {
 		return problem(HttpStatus.PRECONDITION_FAILED, "stale-version", "Precondition failed", ex.getMessage());
 	}

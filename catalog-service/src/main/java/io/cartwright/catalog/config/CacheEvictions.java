@@ -1,0 +1,70 @@
+package io.cartwright.catalog.config;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.interceptor.CacheErrorHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Evicts cache entries once the current transaction has committed, so that a read running
+ * concurrently cannot put the old state back in between. A failing eviction (Redis down)
+ * goes to the {@link CacheErrorHandler} like any other cache error and never fails the
+ * write: the entry then lives until its TTL.
+ * <p>
+ * Spring's {@code @CacheEvict} cannot do this here: the keys to evict (an old slug) are
+ * known only inside the write, and its errors would surface after the commit.
+ */
+@Component
+public class CacheEvictions {
+
+	private static final Logger log = LoggerFactory.getLogger(CacheEvictions.class);
+
+	private final CacheManager caches;
+
+	private final CacheErrorHandler errors;
+
+	CacheEvictions(CacheManager caches, CacheErrorHandler errors) {
+		this.caches = caches;
+		this.errors = errors;
+	}
+
+	/**
+	 * Evicts an entry after the commit of the current transaction, or now when there is
+	 * none.
+	 * @param cacheName the cache
+	 * @param key the key
+	 */
+	public void evictAfterCommit(String cacheName, Object key) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					evict(cacheName, key);
+				}
+			});
+		}
+		else {
+			evict(cacheName, key);
+		}
+	}
+
+	private void evict(String cacheName, Object key) {
+		Cache cache = this.caches.getCache(cacheName);
+		if (cache == null) {
+			log.warn("No cache named {}", cacheName);
+			return;
+		}
+		try {
+			cache.evict(key);
+		}
+		catch (RuntimeException ex) {
+			this.errors.handleCacheEvictError(ex, cache, key);
+		}
+	}
+
+}

@@ -1,0 +1,134 @@
+package io.cartwright.catalog.product;
+
+import java.util.List;
+
+import io.cartwright.catalog.TestCatalog;
+import io.cartwright.catalog.category.CategoryView;
+import io.cartwright.infra.test.EmbeddedInfrastructure;
+import io.cartwright.infra.test.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+@EmbeddedInfrastructure
+@Import(TestCatalog.class)
+class ProductCacheIT {
+
+	@Autowired
+	RestTestClient http;
+
+	@Autowired
+	TestCatalog catalog;
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	@Autowired
+	EntityManagerFactory entityManagers;
+
+	@Autowired
+	MeterRegistry meters;
+
+	Statistics statistics;
+
+	CategoryView category;
+
+	@BeforeEach
+	void statistics() {
+		this.statistics = this.entityManagers.unwrap(SessionFactory.class).getStatistics();
+		this.statistics.setStatisticsEnabled(true);
+		this.category = this.catalog.category("Lamps");
+	}
+
+	@Test
+	void servesTheSecondReadFromRedisWithoutTouchingTheProductTables() {
+		ProductDetails product = this.catalog.product(this.category.id(), "Desk Lamp", "Brass", 4500, 4700);
+		read("/products/{id}", product.id());
+		String key = "catalog::product-by-id::" + product.id();
+		assertThat(this.redis.hasKey(key)).isTrue();
+		assertThat(this.redis.getExpire(key)).isBetween(1L, 600L);
+		assertThat(this.redis.opsForValue().get(key)).contains("\"slug\":\"" + product.slug() + "\"")
+			.doesNotContain("@class")
+			.doesNotContain("io.cartwright");
+		this.statistics.clear();
+		ProductView second = read("/products/{id}", product.id());
+		assertThat(second.variants()).hasSize(2);
+		assertThat(this.statistics.getEntityLoadCount()).isZero();
+		assertThat(this.statistics.getPrepareStatementCount()).isZero();
+		assertThat(this.meters.get("cache.gets")
+			.tag("cache", ProductQueries.BY_ID)
+			.tag("result", "hit")
+			.functionCounter()
+			.count()).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void cachesBySlugToo() {
+		ProductDetails product = this.catalog.product(this.category.id(), "Floor Lamp", "Tall", 8900);
+		read("/products/slug/{slug}", product.slug());
+		assertThat(this.redis.hasKey("catalog::product-by-slug::" + product.slug())).isTrue();
+		this.statistics.clear();
+		read("/products/slug/{slug}", product.slug());
+		assertThat(this.statistics.getPrepareStatementCount()).isZero();
+	}
+
+	@Test
+	void anUpdateEvictsTheProductByIdAndByItsOldAndNewSlug() {
+		ProductRequest request = TestCatalog.request(this.category.id(), "Wall Lamp", "Bright", ProductStatus.ACTIVE,
+				3900);
+		ProductView created = this.http.post()
+			.uri("/products")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff("s1"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(request)
+			.exchange()
+			.expectBody(ProductView.class)
+			.returnResult()
+			.getResponseBody();
+		read("/products/{id}", created.id());
+		read("/products/slug/{slug}", created.slug());
+		String newSlug = created.slug() + "-new";
+		this.redis.opsForValue().set("catalog::product-by-slug::" + newSlug, "{}");
+		this.http.put()
+			.uri("/products/{id}", created.id())
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff("s1"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new ProductRequest(newSlug, "Wall Lamp", "Brighter", this.category.id(), List.of(), null,
+					request.variants()))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(this.redis.hasKey("catalog::product-by-id::" + created.id())).isFalse();
+		assertThat(this.redis.hasKey("catalog::product-by-slug::" + created.slug())).isFalse();
+		assertThat(this.redis.hasKey("catalog::product-by-slug::" + newSlug)).isFalse();
+		assertThat(read("/products/{id}", created.id()).description()).isEqualTo("Brighter");
+	}
+
+	private ProductView read(String uri, Object key) {
+		return this.http.get()
+			.uri(uri, key)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(ProductView.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+}

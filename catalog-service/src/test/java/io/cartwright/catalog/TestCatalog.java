@@ -61,6 +61,11 @@ public class TestCatalog {
 		return this.products.create(request(category, name, description, ProductStatus.ACTIVE, prices));
 	}
 
+	/** A product in draft, with one variant. */
+	public ProductDetails draft(UUID category, String name, long price) {
+		return this.products.create(request(category, name, "Not published yet", ProductStatus.DRAFT, price));
+	}
+
 	public static ProductRequest request(UUID category, String name, String description, ProductStatus status,
 			long... prices) {
 		String suffix = unique();

@@ -47,9 +47,9 @@ class GatewayRoutesTest {
 	@ParameterizedTest(name = "{0} -> {1} {2}")
 	@CsvSource({ "/api/catalog/products/1, catalog, /products/1", "/api/catalog/products, catalog, /products",
 			"/api/catalog/categories/shoes, catalog, /categories/shoes", "/api/catalog/stock/7, catalog, /stock/7",
-			"/api/carts, carts, /carts", "/api/carts/abc/items, carts, /carts/abc/items",
-			"/api/orders, orders, /orders", "/api/orders/42/cancel, orders, /orders/42/cancel",
-			"/health/catalog, catalog-health, /actuator/health",
+			"/api/catalog/variants/TEE-M, catalog, /variants/TEE-M", "/api/carts, carts, /carts",
+			"/api/carts/abc/items, carts, /carts/abc/items", "/api/orders, orders, /orders",
+			"/api/orders/42/cancel, orders, /orders/42/cancel", "/health/catalog, catalog-health, /actuator/health",
 			"/health/catalog/readiness, catalog-health, /actuator/health/readiness",
 			"/health/cart/liveness, cart-health, /actuator/health/liveness",
 			"/health/order, order-health, /actuator/health" })

@@ -13,6 +13,7 @@ import io.cartwright.catalog.product.ProductRequest.PriceRequest;
 import io.cartwright.catalog.product.ProductRequest.VariantRequest;
 import io.cartwright.catalog.product.ProductStatus;
 import io.cartwright.catalog.product.Products;
+import io.cartwright.catalog.stock.StockAdministration;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -25,7 +26,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,16 +46,17 @@ class DemoCatalogSeeder implements ApplicationRunner {
 
 	private final Products products;
 
-	private final JdbcClient jdbc;
+	private final StockAdministration stock;
 
 	private final JsonMapper json;
 
 	private final Validator validator;
 
-	DemoCatalogSeeder(Categories categories, Products products, JdbcClient jdbc, JsonMapper json, Validator validator) {
+	DemoCatalogSeeder(Categories categories, Products products, StockAdministration stock, JsonMapper json,
+			Validator validator) {
 		this.categories = categories;
 		this.products = products;
-		this.jdbc = jdbc;
+		this.stock = stock;
 		this.json = json;
 		this.validator = validator;
 	}
@@ -120,12 +121,12 @@ class DemoCatalogSeeder implements ApplicationRunner {
 	 * SQL so that the demo does not depend on the stock feature's API; replace it with a
 	 * call to that feature (which records a stock movement) once it exists.
 	 */
+	/**
+	 * Counted in like any stock, with a movement and a stock event: only new products get
+	 * here.
+	 */
 	private void initialStock(String sku, int quantity) {
-		this.jdbc.sql("""
-				INSERT INTO stock (sku, on_hand, reserved, version, updated_at)
-				SELECT ?, ?, 0, 0, UTC_TIMESTAMP(6) FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM stock WHERE sku = ?)""")
-			.params(sku, quantity, sku)
-			.update();
+		this.stock.set(sku, quantity, "Demo catalog", "demo-seeder", null);
 	}
 
 	private <T> T valid(T request) {

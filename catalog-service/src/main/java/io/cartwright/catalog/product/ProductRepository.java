@@ -26,4 +26,12 @@ public interface ProductRepository extends JpaRepository<Product, UUID> {
 	@Query("select v.sku from Variant v where v.sku in :skus and v.product.id <> :productId")
 	List<String> skusOfOtherProducts(Collection<String> skus, UUID productId);
 
+	/**
+	 * The product a SKU belongs to.
+	 * @param sku the SKU
+	 * @return the product's id, if the SKU exists
+	 */
+	@Query("select v.product.id from Variant v where v.sku = :sku")
+	Optional<UUID> productIdOfSku(String sku);
+
 }

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * with reservations on the same SKU, and a missing row takes no gap lock.
  */
 @Service
-class StockAdministration {
+public class StockAdministration {
 
 	private static final String RESOURCE = "stock";
 
@@ -59,7 +59,7 @@ class StockAdministration {
 	 * @param ifMatch the client's {@code If-Match}, or {@code null}
 	 */
 	@Transactional(isolation = Isolation.READ_COMMITTED)
-	StockView set(String sku, int onHand, String reason, String actor, @Nullable String ifMatch) {
+	public StockView set(String sku, int onHand, String reason, String actor, @Nullable String ifMatch) {
 		Instant now = Timestamps.now();
 		Stock stock = lockedOrNew(sku, ifMatch, now);
 		int before = stock.available();

@@ -61,6 +61,16 @@ public class TestCatalog {
 		return this.products.create(request(category, name, description, ProductStatus.ACTIVE, prices));
 	}
 
+	/** Gives every variant of an active product a new price, as a staff update would. */
+	public ProductDetails reprice(ProductDetails product, long price) {
+		List<VariantRequest> variants = product.variants()
+			.stream()
+			.map((variant) -> new VariantRequest(variant.sku(), variant.options(), new PriceRequest(price, "EUR")))
+			.toList();
+		return this.products.update(product.id(), null, new ProductRequest(product.slug(), product.name(),
+				product.description(), product.categoryId(), product.images(), ProductStatus.ACTIVE, variants));
+	}
+
 	/** A product in draft, with one variant. */
 	public ProductDetails draft(UUID category, String name, long price) {
 		return this.products.create(request(category, name, "Not published yet", ProductStatus.DRAFT, price));

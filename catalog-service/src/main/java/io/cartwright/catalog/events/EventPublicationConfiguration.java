@@ -28,6 +28,10 @@ class EventPublicationConfiguration {
 	EventExternalizationConfiguration catalogEventExternalization() {
 		return EventExternalizationConfiguration.externalizing()
 			.select((event) -> OutgoingEvent.of(event).isPresent())
+			// One at a time, in publication order: otherwise two quick changes of one
+			// product
+			// can reach Kafka in the wrong order, since each is sent from its own thread.
+			.serializeExternalization(true)
 			.routeAll((event) -> {
 				OutgoingEvent<?> kind = OutgoingEvent.of(event).orElseThrow();
 				return RoutingTarget.forTarget(kind.topic()).andKey(kind.attributesOf(event).subject());

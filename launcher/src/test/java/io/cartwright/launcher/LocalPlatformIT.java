@@ -87,11 +87,12 @@ class LocalPlatformIT {
 	@Test
 	@Order(4)
 	void theGatewayForwardsAStorefrontCallAndReturnsTheServiceProblemDetail() throws Exception {
-		HttpResponse<String> response = get(platform.url("gateway") + "/api/catalog/products/no-such-product");
+		String unknown = java.util.UUID.randomUUID().toString();
+		HttpResponse<String> response = get(platform.url("gateway") + "/api/catalog/products/" + unknown);
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(response.body()).contains("\"instance\":\"/products/no-such-product\"");
+		assertThat(response.body()).contains("\"instance\":\"/products/" + unknown + "\"");
 	}
 
 	@Test

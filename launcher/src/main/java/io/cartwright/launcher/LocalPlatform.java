@@ -117,6 +117,7 @@ public final class LocalPlatform implements AutoCloseable {
 			String variable = service.name().replace("-service", "").toUpperCase() + "_SERVICE_URL";
 			env.put(variable, service.baseUrl());
 		}
+		env.putAll(this.settings.environment());
 		return env;
 	}
 

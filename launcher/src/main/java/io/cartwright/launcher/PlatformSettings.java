@@ -19,9 +19,11 @@ import java.util.Map;
  * @param ports the port of each part, by the names in {@link #DEFAULT_PORTS}
  * @param jvmOptions options for every service's JVM
  * @param readyTimeout how long a service may take to become ready
+ * @param environment variables added to every service's environment, over the launcher's
+ * own
  */
 public record PlatformSettings(Path home, Path dataDir, boolean reset, Map<String, Integer> ports,
-		List<String> jvmOptions, Duration readyTimeout) {
+		List<String> jvmOptions, Duration readyTimeout, Map<String, String> environment) {
 
 	/** Each part's usual port; {@code --<name>-port=N} chooses another. */
 	static final Map<String, Integer> DEFAULT_PORTS = defaultPorts();
@@ -32,6 +34,7 @@ public record PlatformSettings(Path home, Path dataDir, boolean reset, Map<Strin
 	public PlatformSettings {
 		ports = Map.copyOf(ports);
 		jvmOptions = List.copyOf(jvmOptions);
+		environment = Map.copyOf(environment);
 	}
 
 	/**
@@ -42,7 +45,7 @@ public record PlatformSettings(Path home, Path dataDir, boolean reset, Map<Strin
 	 */
 	public static PlatformSettings defaults(Path home) {
 		return new PlatformSettings(home, home.resolve(".cartwright"), false, DEFAULT_PORTS, DEFAULT_JVM_OPTIONS,
-				Duration.ofSeconds(180));
+				Duration.ofSeconds(180), Map.of());
 	}
 
 	/**
@@ -56,7 +59,8 @@ public record PlatformSettings(Path home, Path dataDir, boolean reset, Map<Strin
 		List<Integer> free = freePorts(DEFAULT_PORTS.size());
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		DEFAULT_PORTS.keySet().forEach((name) -> ports.put(name, free.get(ports.size())));
-		return new PlatformSettings(home, dataDir, false, ports, DEFAULT_JVM_OPTIONS, Duration.ofSeconds(240));
+		return new PlatformSettings(home, dataDir, false, ports, DEFAULT_JVM_OPTIONS, Duration.ofSeconds(240),
+				Map.of());
 	}
 
 	/**
@@ -90,7 +94,20 @@ public record PlatformSettings(Path home, Path dataDir, boolean reset, Map<Strin
 				throw new LaunchException("Unknown argument '" + arg + "'.\n" + usage());
 			}
 		}
-		return new PlatformSettings(home, dataDir, reset, ports, defaults.jvmOptions, defaults.readyTimeout);
+		return new PlatformSettings(home, dataDir, reset, ports, defaults.jvmOptions, defaults.readyTimeout, Map.of());
+	}
+
+	/**
+	 * These settings with more environment variables for every service, for example to
+	 * point the services at another token issuer.
+	 * @param variables the variables to add
+	 * @return the new settings
+	 */
+	public PlatformSettings withEnvironment(Map<String, String> variables) {
+		Map<String, String> merged = new java.util.HashMap<>(this.environment);
+		merged.putAll(variables);
+		return new PlatformSettings(this.home, this.dataDir, this.reset, this.ports, this.jvmOptions, this.readyTimeout,
+				merged);
 	}
 
 	static String usage() {

@@ -105,6 +105,20 @@ public final class TestTokens {
 		return (RSAPublicKey) KEYS.getPublic();
 	}
 
+	/**
+	 * The public key as a JWK set, as an issuer serves it at its JWK set URI: lets
+	 * services running as processes (end-to-end tests) trust the test tokens through
+	 * their normal configuration ({@code AUTH_JWK_SET_URI}).
+	 * @return the JSON of the JWK set
+	 */
+	public static String jwkSetJson() {
+		return new JWKSet(new RSAKey.Builder(publicKey()).keyID(keyId(KEYS)).build()).toString();
+	}
+
+	private static String keyId(KeyPair keys) {
+		return "test-" + keys.getPublic().hashCode();
+	}
+
 	private static String encode(KeyPair keys, String subject, Instant issuedAt, Duration lifetime, String... roles) {
 		return encode(keys, subject, issuedAt, lifetime, Map.of("roles", List.of(roles)));
 	}
@@ -112,7 +126,7 @@ public final class TestTokens {
 	private static String encode(KeyPair keys, String subject, Instant issuedAt, Duration lifetime,
 			Map<String, Object> claims) {
 		RSAKey jwk = new RSAKey.Builder((RSAPublicKey) keys.getPublic()).privateKey(keys.getPrivate())
-			.keyID("test-" + keys.getPublic().hashCode())
+			.keyID(keyId(keys))
 			.build();
 		NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk)));
 		JwtClaimsSet set = JwtClaimsSet.builder()

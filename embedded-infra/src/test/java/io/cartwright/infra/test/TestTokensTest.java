@@ -50,4 +50,14 @@ class TestTokensTest {
 			.isInstanceOf(BadJwtException.class);
 	}
 
+	@Test
+	void publishesItsKeyAsAJwkSetThatVerifiesItsTokens() throws Exception {
+		com.nimbusds.jose.jwk.JWKSet set = com.nimbusds.jose.jwk.JWKSet.parse(TestTokens.jwkSetJson());
+		java.security.interfaces.RSAPublicKey key = set.getKeys().getFirst().toRSAKey().toRSAPublicKey();
+		JwtDecoder fromJwks = org.springframework.security.oauth2.jwt.NimbusJwtDecoder.withPublicKey(key).build();
+		assertThat(fromJwks.decode(TestTokens.customer("c-7")).getSubject()).isEqualTo("c-7");
+		assertThat(set.getKeys().getFirst().getKeyID()).isNotBlank();
+		assertThat(set.getKeys().getFirst().isPrivate()).isFalse();
+	}
+
 }

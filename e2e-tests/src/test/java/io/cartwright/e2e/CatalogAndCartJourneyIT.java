@@ -1,0 +1,163 @@
+package io.cartwright.e2e;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.cartwright.infra.test.TestTokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A staff member publishes a product, shoppers find it and put it in their carts, and the
+ * catalog's later changes reach those carts through Kafka: catalog-service, cart-service
+ * and the gateway as separate processes, as they run in production.
+ */
+class CatalogAndCartJourneyIT {
+
+	static final Storefront staff = Storefront.as(TestTokens.staff("staff-e2e"));
+
+	static final Storefront guest = Storefront.anonymous();
+
+	static String categoryId;
+
+	@BeforeAll
+	static void category() {
+		Storefront.Response created = staff.post("/api/catalog/categories",
+				Map.of("slug", "e2e-" + unique(), "name", "End to end", "position", 0));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		categoryId = created.json().get("id").asString();
+	}
+
+	@Test
+	void aPublishedProductIsFoundPricedAndPutInAGuestCart() {
+		Product product = publish("Walnut Chopping Board", 4500, 10);
+
+		JsonNode found = guest.get("/api/catalog/products?q=" + product.word()).json();
+		assertThat(found.get("content")).extracting((item) -> item.get("slug").asString()).contains(product.slug());
+
+		String cart = newGuestCart();
+		Storefront.Response added = guest.post("/api/carts/" + cart + "/lines",
+				Map.of("sku", product.sku(), "quantity", 2));
+		assertThat(added.status()).as(added.toString()).isEqualTo(200);
+		JsonNode line = added.json().get("lines").get(0);
+		assertThat(line.get("productName").asString()).isEqualTo("Walnut Chopping Board");
+		assertThat(line.get("unitPrice").get("amount").asLong()).isEqualTo(4500);
+		assertThat(added.json().get("subtotal").get("amount").asLong()).isEqualTo(9000);
+	}
+
+	@Test
+	void aPriceChangeAndAnArchiveReachTheCartThroughKafka() {
+		Product product = publish("Linen Apron", 2900, 5);
+		String cart = newGuestCart();
+		guest.post("/api/carts/" + cart + "/lines", Map.of("sku", product.sku(), "quantity", 1));
+
+		Storefront.Response repriced = staff.put("/api/catalog/products/" + product.id(),
+				product.request(2500, "ACTIVE"));
+		assertThat(repriced.status()).as(repriced.toString()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode line = guest.get("/api/carts/" + cart).json().get("lines").get(0);
+			assertThat(line.get("unitPrice").get("amount").asLong()).isEqualTo(2500);
+			assertThat(line.get("priceChanged").get("from").get("amount").asLong()).isEqualTo(2900);
+		});
+
+		assertThat(staff.post("/api/catalog/products/" + product.id() + "/archive", null).status()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode view = guest.get("/api/carts/" + cart).json();
+			assertThat(view.get("lines").get(0).get("available").asBoolean()).isFalse();
+			assertThat(view.get("subtotal").get("amount").asLong()).isZero();
+		});
+	}
+
+	@Test
+	void aCustomerMergesTheGuestCartAtSignInAndNobodyElseSeesIt() {
+		Product product = publish("Enamel Mug", 1200, 20);
+		String guestCart = newGuestCart();
+		guest.post("/api/carts/" + guestCart + "/lines", Map.of("sku", product.sku(), "quantity", 3));
+
+		String customerId = "customer-" + unique();
+		Storefront customer = Storefront.as(TestTokens.customer(customerId));
+		Storefront.Response merged = customer.post("/api/carts/me/merge", Map.of("guestCartId", guestCart));
+		assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
+		assertThat(merged.json().get("lines").get(0).get("quantity").asInt()).isEqualTo(3);
+		String customerCart = merged.json().get("id").asString();
+
+		assertThat(customer.post("/api/carts/me/merge", Map.of("guestCartId", guestCart))
+			.json()
+			.get("lines")
+			.get(0)
+			.get("quantity")
+			.asInt()).isEqualTo(3);
+		assertThat(Storefront.as(TestTokens.customer("someone-else-" + unique()))
+			.get("/api/carts/" + customerCart)
+			.status()).isEqualTo(404);
+		assertThat(guest.get("/api/carts/" + customerCart).status()).isEqualTo(404);
+	}
+
+	@Test
+	void catalogWritesNeedAStaffTokenAndBadTokensAreRefused() {
+		Map<String, Object> category = Map.of("slug", "nope-" + unique(), "name", "Nope");
+		Storefront.Response anonymous = guest.post("/api/catalog/categories", category);
+		assertThat(anonymous.status()).isEqualTo(401);
+		assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(
+				Storefront.as(TestTokens.customer("c-" + unique())).post("/api/catalog/categories", category).status())
+			.isEqualTo(403);
+		assertThat(Storefront.as(TestTokens.expired("staff-e2e", "STAFF"))
+			.post("/api/catalog/categories", category)
+			.status()).isEqualTo(401);
+		assertThat(Storefront.as(TestTokens.signedByAnotherKey("staff-e2e", "STAFF"))
+			.post("/api/catalog/categories", category)
+			.status()).isEqualTo(401);
+	}
+
+	private static Product publish(String name, long price, int stock) {
+		String suffix = unique();
+		String word = "e2e" + suffix;
+		Product product = new Product(null, name.toLowerCase().replace(' ', '-') + "-" + suffix, name, word,
+				"SKU-E2E-" + suffix.toUpperCase());
+		Storefront.Response created = staff.post("/api/catalog/products", product.request(price, "ACTIVE"));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		Storefront.Response counted = staff.put("/api/catalog/stock/" + product.sku(),
+				Map.of("onHand", stock, "reason", "Goods received"));
+		assertThat(counted.status()).as(counted.toString()).isEqualTo(200);
+		return product.withId(created.json().get("id").asString());
+	}
+
+	private static String newGuestCart() {
+		Storefront.Response created = guest.post("/api/carts", null);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		String id = created.json().get("id").asString();
+		assertThat(UUID.fromString(id).version()).isEqualTo(4);
+		return id;
+	}
+
+	static String unique() {
+		return Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50), 36);
+	}
+
+	/**
+	 * A product this test publishes: one variant, one searchable word in its description.
+	 */
+	record Product(String id, String slug, String name, String word, String sku) {
+
+		Product withId(String id) {
+			return new Product(id, this.slug, this.name, this.word, this.sku);
+		}
+
+		Map<String, Object> request(long price, String status) {
+			return Map.of("slug", this.slug, "name", this.name, "description", "Made for the " + this.word + " test",
+					"categoryId", categoryId, "images", List.of("https://img.example.com/" + this.slug + ".jpg"),
+					"status", status, "variants",
+					List.of(Map.of("sku", this.sku, "price", Map.of("amount", price, "currency", "EUR"))));
+		}
+
+	}
+
+}

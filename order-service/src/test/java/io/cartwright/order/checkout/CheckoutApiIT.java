@@ -197,6 +197,24 @@ class CheckoutApiIT extends OrderIntegrationTest {
 	}
 
 	@Test
+	void theServiceTokenForCartServiceIsFetchedOnceNotPerCustomer() {
+		String first = customer();
+		checkout(first, UUID.randomUUID().toString(), body(carts.cart(first, "ACTIVE", "SKU-A", 1), "tok_visa"))
+			.expectStatus()
+			.isAccepted();
+		int fetched = carts.tokenRequests();
+		for (int i = 0; i < 3; i++) {
+			String customer = customer();
+			checkout(customer, UUID.randomUUID().toString(),
+					body(carts.cart(customer, "ACTIVE", "SKU-A", 1), "tok_visa"))
+				.expectStatus()
+				.isAccepted();
+		}
+		assertThat(fetched).isPositive();
+		assertThat(carts.tokenRequests()).isEqualTo(fetched);
+	}
+
+	@Test
 	void aMissingIdempotencyKeyIs400() {
 		String customer = customer();
 		checkout(customer, null, body(carts.cart(customer, "ACTIVE", "SKU-A", 1), "tok_visa")).expectStatus()

@@ -25,6 +25,7 @@ import io.cartwright.order.CartStub;
 import io.cartwright.order.Catalog;
 import io.cartwright.order.KafkaRecords;
 import io.cartwright.order.OrderIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,9 @@ class CheckoutSagaIT extends OrderIntegrationTest {
 
 	@Autowired
 	ConsumerFactory<?, ?> consumers;
+
+	@Autowired
+	MeterRegistry meters;
 
 	Catalog catalog() {
 		return new Catalog(this.kafka, this.consumers, this.json);
@@ -104,6 +108,12 @@ class CheckoutSagaIT extends OrderIntegrationTest {
 		assertThat(confirmed.customerId()).isEqualTo(customer);
 		assertThat(confirmed.cartId()).isEqualTo(cartId);
 		assertThat(confirmed.lines()).containsExactly(new OrderLine("SKU-A", 2), new OrderLine("SKU-B", 1));
+		await().untilAsserted(() -> {
+			assertThat(this.meters.get("orders.placed").counter().count()).isPositive();
+			assertThat(this.meters.get("orders.confirmed").counter().count()).isPositive();
+			assertThat(this.meters.get("orders.saga.duration").tag("outcome", "confirmed").timer().count())
+				.isPositive();
+		});
 	}
 
 	@Test

@@ -1,21 +1,15 @@
 package io.cartwright.order;
 
-import io.cartwright.infra.test.EmbeddedInfrastructure;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureRestTestClient
-@EmbeddedInfrastructure
-class OrderApplicationIT {
+class OrderApplicationIT extends OrderIntegrationTest {
 
 	@Autowired
 	RestTestClient http;

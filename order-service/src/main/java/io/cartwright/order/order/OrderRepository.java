@@ -29,4 +29,26 @@ public interface OrderRepository extends JpaRepository<Order, UUID> {
 			+ "io.cartwright.order.order.OrderStatus.RESERVED) and o.deadline < :now order by o.deadline")
 	List<UUID> findOverdue(Instant now, Pageable pageable);
 
+	/**
+	 * Orders whose stock is reserved but whose payment got no answer yet, before their
+	 * deadline.
+	 * @param now the time
+	 * @param pageable how many at most
+	 * @return their ids
+	 */
+	@Query("select o.id from Order o where o.status = io.cartwright.order.order.OrderStatus.RESERVED "
+			+ "and o.deadline >= :now order by o.deadline")
+	List<UUID> findAwaitingPayment(Instant now, Pageable pageable);
+
+	/**
+	 * Orders for staff, newest first, optionally of one status and one customer.
+	 * @param status the status, or {@code null} for all
+	 * @param customerId the customer, or {@code null} for all
+	 * @param pageable the page
+	 * @return the page
+	 */
+	@Query("select o from Order o where (:status is null or o.status = :status) "
+			+ "and (:customerId is null or o.customerId = :customerId) order by o.placedAt desc, o.id")
+	Page<Order> findForStaff(OrderStatus status, String customerId, Pageable pageable);
+
 }

@@ -1,0 +1,56 @@
+package io.cartwright.order.events;
+
+import io.cartwright.events.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.RoutingTarget;
+
+/**
+ * The transactional outbox: Spring Modulith stores every event published in a transaction
+ * in {@code event_publication} with the change, and after the commit sends the
+ * {@link OutgoingEvent outgoing ones} to Kafka, completing (deleting) the publication
+ * once Kafka acknowledged it. Each goes to {@code order.order-events} keyed by the order,
+ * with the CloudEvents attributes as headers and the record as JSON.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventsProperties.class)
+class EventPublicationConfiguration {
+
+	@Bean
+	EventExternalizationConfiguration orderEventExternalization() {
+		return EventExternalizationConfiguration.externalizing()
+			.select((event) -> OutgoingEvent.of(event).isPresent())
+			.routeAll((event) -> {
+				OutgoingEvent<?> kind = OutgoingEvent.of(event).orElseThrow();
+				return RoutingTarget.forTarget(kind.topic()).andKey(kind.attributesOf(event).subject());
+			})
+			.headers((event) -> OutgoingEvent.of(event).orElseThrow().attributesOf(event).headers())
+			.build();
+	}
+
+	@Bean
+	CloudEventsMessageConverter cloudEventsMessageConverter(JsonMapper json) {
+		return new CloudEventsMessageConverter(json);
+	}
+
+	@Bean
+	NewTopic orderEventsTopic(EventsProperties properties) {
+		return topic(Topics.ORDER_EVENTS, properties);
+	}
+
+	@Bean
+	NewTopic stockEventsDeadLetterTopic(EventsProperties properties) {
+		return topic(Topics.deadLetter(Topics.STOCK_EVENTS), properties);
+	}
+
+	private static NewTopic topic(String name, EventsProperties properties) {
+		return TopicBuilder.name(name).partitions(properties.partitions()).replicas(properties.replicas()).build();
+	}
+
+}

@@ -30,6 +30,12 @@ class ConfigRepoSecretsTest {
 			"(?i).*(password|passwd|secret|credential|token|api-?key|access-?key|private-?key|key-?store\\.password).*");
 
 	/**
+	 * Addresses such as a token endpoint's {@code token-uri} name a secret's place, not a
+	 * secret.
+	 */
+	private static final Pattern ADDRESS_KEY = Pattern.compile("(?i).*-ur[il]");
+
+	/**
 	 * {@code ${ENV_VAR}}; {@code ${ENV_VAR:}} (an empty default means "none", as for a
 	 * Redis without AUTH); or a {@code {cipher}} value, encrypted for the config server.
 	 */
@@ -63,7 +69,7 @@ class ConfigRepoSecretsTest {
 					new FileSystemResource(file))) {
 				EnumerablePropertySource<?> enumerable = (EnumerablePropertySource<?>) source;
 				for (String key : enumerable.getPropertyNames()) {
-					if (SECRET_KEY.matcher(key).matches()) {
+					if (SECRET_KEY.matcher(key).matches() && !ADDRESS_KEY.matcher(key).matches()) {
 						secrets.put(file.getFileName() + ": " + key, String.valueOf(enumerable.getProperty(key)));
 					}
 				}

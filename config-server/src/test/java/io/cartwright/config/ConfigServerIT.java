@@ -152,13 +152,13 @@ class ConfigServerIT {
 				: "http://localhost:8081";
 
 		assertThat(config.hasKeyStartingWith("spring.cloud.gateway.routes")).isFalse();
-		assertThat(routeIds(config)).containsExactly("catalog", "carts", "orders", "catalog-health", "cart-health",
-				"order-health");
+		assertThat(routeIds(config)).containsExactly("catalog", "carts", "orders", "admin-orders", "catalog-health",
+				"cart-health", "order-health");
 		assertThat(config.resolved(ROUTES + "[0].uri")).isEqualTo(catalog);
 		assertThat(config.resolved(ROUTES + "[0].predicates[0]")).isEqualTo(
 				"Path=/api/catalog/products/**,/api/catalog/categories/**,/api/catalog/variants/**,/api/catalog/stock/**");
 		assertThat(config.resolved(ROUTES + "[0].filters[0]")).isEqualTo("StripPrefix=2");
-		assertThat(config.resolved(ROUTES + "[3].uri")).isEqualTo(catalog);
+		assertThat(config.resolved(ROUTES + "[4].uri")).isEqualTo(catalog);
 		assertThat(config.resolved("spring.http.codecs.max-in-memory-size")).isEqualTo("1MB");
 		assertThat(config.resolved("spring.cloud.gateway.server.webflux.httpclient.response-timeout")).isEqualTo("10s");
 	}

@@ -49,7 +49,9 @@ class GatewayRoutesTest {
 			"/api/catalog/categories/shoes, catalog, /categories/shoes", "/api/catalog/stock/7, catalog, /stock/7",
 			"/api/catalog/variants/TEE-M, catalog, /variants/TEE-M", "/api/carts, carts, /carts",
 			"/api/carts/abc/items, carts, /carts/abc/items", "/api/orders, orders, /orders",
-			"/api/orders/42/cancel, orders, /orders/42/cancel", "/health/catalog, catalog-health, /actuator/health",
+			"/api/orders/42/cancel, orders, /orders/42/cancel",
+			"/api/admin/orders/42/ship, admin-orders, /admin/orders/42/ship",
+			"/health/catalog, catalog-health, /actuator/health",
 			"/health/catalog/readiness, catalog-health, /actuator/health/readiness",
 			"/health/cart/liveness, cart-health, /actuator/health/liveness",
 			"/health/order, order-health, /actuator/health" })

@@ -1,10 +1,8 @@
 package io.cartwright.e2e;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.cartwright.infra.test.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  */
 class CatalogAndCartJourneyIT {
 
-	static final Storefront staff = Storefront.as(TestTokens.staff("staff-e2e"));
+	static final Storefront staff = StaffCatalog.staff;
 
 	static final Storefront guest = Storefront.anonymous();
 
@@ -29,15 +27,12 @@ class CatalogAndCartJourneyIT {
 
 	@BeforeAll
 	static void category() {
-		Storefront.Response created = staff.post("/api/catalog/categories",
-				Map.of("slug", "e2e-" + unique(), "name", "End to end", "position", 0));
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		categoryId = created.json().get("id").asString();
+		categoryId = StaffCatalog.category("End to end");
 	}
 
 	@Test
 	void aPublishedProductIsFoundPricedAndPutInAGuestCart() {
-		Product product = publish("Walnut Chopping Board", 4500, 10);
+		StaffCatalog.Product product = publish("Walnut Chopping Board", 4500, 10);
 
 		JsonNode found = guest.get("/api/catalog/products?q=" + product.word()).json();
 		assertThat(found.get("content")).extracting((item) -> item.get("slug").asString()).contains(product.slug());
@@ -54,7 +49,7 @@ class CatalogAndCartJourneyIT {
 
 	@Test
 	void aPriceChangeAndAnArchiveReachTheCartThroughKafka() {
-		Product product = publish("Linen Apron", 2900, 5);
+		StaffCatalog.Product product = publish("Linen Apron", 2900, 5);
 		String cart = newGuestCart();
 		guest.post("/api/carts/" + cart + "/lines", Map.of("sku", product.sku(), "quantity", 1));
 
@@ -77,7 +72,7 @@ class CatalogAndCartJourneyIT {
 
 	@Test
 	void aCustomerMergesTheGuestCartAtSignInAndNobodyElseSeesIt() {
-		Product product = publish("Enamel Mug", 1200, 20);
+		StaffCatalog.Product product = publish("Enamel Mug", 1200, 20);
 		String guestCart = newGuestCart();
 		guest.post("/api/carts/" + guestCart + "/lines", Map.of("sku", product.sku(), "quantity", 3));
 
@@ -117,17 +112,8 @@ class CatalogAndCartJourneyIT {
 			.status()).isEqualTo(401);
 	}
 
-	private static Product publish(String name, long price, int stock) {
-		String suffix = unique();
-		String word = "e2e" + suffix;
-		Product product = new Product(null, name.toLowerCase().replace(' ', '-') + "-" + suffix, name, word,
-				"SKU-E2E-" + suffix.toUpperCase());
-		Storefront.Response created = staff.post("/api/catalog/products", product.request(price, "ACTIVE"));
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		Storefront.Response counted = staff.put("/api/catalog/stock/" + product.sku(),
-				Map.of("onHand", stock, "reason", "Goods received"));
-		assertThat(counted.status()).as(counted.toString()).isEqualTo(200);
-		return product.withId(created.json().get("id").asString());
+	private static StaffCatalog.Product publish(String name, long price, int stock) {
+		return StaffCatalog.publish(categoryId, name, price, stock);
 	}
 
 	private static String newGuestCart() {
@@ -138,26 +124,8 @@ class CatalogAndCartJourneyIT {
 		return id;
 	}
 
-	static String unique() {
-		return Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50), 36);
-	}
-
-	/**
-	 * A product this test publishes: one variant, one searchable word in its description.
-	 */
-	record Product(String id, String slug, String name, String word, String sku) {
-
-		Product withId(String id) {
-			return new Product(id, this.slug, this.name, this.word, this.sku);
-		}
-
-		Map<String, Object> request(long price, String status) {
-			return Map.of("slug", this.slug, "name", this.name, "description", "Made for the " + this.word + " test",
-					"categoryId", categoryId, "images", List.of("https://img.example.com/" + this.slug + ".jpg"),
-					"status", status, "variants",
-					List.of(Map.of("sku", this.sku, "price", Map.of("amount", price, "currency", "EUR"))));
-		}
-
+	private static String unique() {
+		return StaffCatalog.unique();
 	}
 
 }

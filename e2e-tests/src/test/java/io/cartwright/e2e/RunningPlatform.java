@@ -45,26 +45,39 @@ final class RunningPlatform {
 		return get().url("gateway");
 	}
 
+	private static void respond(com.sun.net.httpserver.HttpExchange exchange, String json) throws IOException {
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(200, body.length);
+		exchange.getResponseBody().write(body);
+		exchange.close();
+	}
+
 	private static LocalPlatform start() {
 		try {
-			HttpServer jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			byte[] body = TestTokens.jwkSetJson().getBytes(StandardCharsets.UTF_8);
-			jwks.createContext("/jwks", (exchange) -> {
-				exchange.getResponseHeaders().add("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, body.length);
-				exchange.getResponseBody().write(body);
-				exchange.close();
+			HttpServer issuer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			issuer.createContext("/jwks", (exchange) -> respond(exchange, TestTokens.jwkSetJson()));
+			issuer.createContext("/token", (exchange) -> {
+				String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+				if (!form.contains("grant_type=client_credentials")) {
+					exchange.sendResponseHeaders(400, -1);
+					exchange.close();
+					return;
+				}
+				respond(exchange, "{\"access_token\":\"" + TestTokens.client("order-service", "cart.internal")
+						+ "\",\"token_type\":\"Bearer\",\"expires_in\":300,\"scope\":\"cart.internal\"}");
 			});
-			jwks.start();
+			issuer.start();
+			String issuerUrl = "http://127.0.0.1:" + issuer.getAddress().getPort();
 			Path home = Path.of(System.getProperty("cartwright.home", "..")).toAbsolutePath().normalize();
 			Path data = Files.createTempDirectory("cartwright-e2e-");
 			PlatformSettings settings = PlatformSettings.onFreePorts(home, data)
-				.withEnvironment(Map.of("AUTH_ISSUER_URI", TestTokens.ISSUER, "AUTH_JWK_SET_URI",
-						"http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks"));
+				.withEnvironment(Map.of("AUTH_ISSUER_URI", TestTokens.ISSUER, "AUTH_JWK_SET_URI", issuerUrl + "/jwks",
+						"AUTH_TOKEN_URI", issuerUrl + "/token", "ORDER_CLIENT_SECRET", "e2e-only"));
 			LocalPlatform started = LocalPlatform.start(settings);
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				started.close();
-				jwks.stop(0);
+				issuer.stop(0);
 			}, "e2e-platform-stop"));
 			return started;
 		}

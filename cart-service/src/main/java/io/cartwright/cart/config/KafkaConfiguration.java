@@ -1,5 +1,14 @@
 package io.cartwright.cart.config;
 
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
 import io.cartwright.cart.events.PoisonEventException;
 import io.cartwright.events.Topics;
 import org.apache.kafka.common.TopicPartition;
@@ -19,7 +28,22 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
  * listener container factory.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(KafkaConfiguration.TopicSettings.class)
 class KafkaConfiguration {
+
+	/**
+	 * The topics the cart consumes, created if missing: a consumer that subscribes before
+	 * its topic exists only finds it at its next metadata refresh, minutes later.
+	 */
+	@Bean
+	KafkaAdmin.NewTopics consumedTopics(TopicSettings settings) {
+		return new KafkaAdmin.NewTopics(Stream.of(Topics.PRODUCT_EVENTS, Topics.STOCK_EVENTS, Topics.ORDER_EVENTS)
+			.map((topic) -> TopicBuilder.name(topic)
+				.partitions(settings.partitions())
+				.replicas(settings.replicas())
+				.build())
+			.toArray(NewTopic[]::new));
+	}
 
 	@Bean
 	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<?, ?> template) {
@@ -33,6 +57,16 @@ class KafkaConfiguration {
 		handler.addNotRetryableExceptions(PoisonEventException.class, JacksonException.class,
 				IllegalArgumentException.class);
 		return handler;
+	}
+
+	/**
+	 * How the topics the cart creates are laid out ({@code cartwright.cart.topics.*}).
+	 *
+	 * @param partitions partitions per topic, the same in every service
+	 * @param replicas replication factor: 1 locally, 3 on a real cluster
+	 */
+	@ConfigurationProperties("cartwright.cart.topics")
+	record TopicSettings(@DefaultValue("3") int partitions, @DefaultValue("1") short replicas) {
 	}
 
 }

@@ -55,6 +55,15 @@ class EventPublicationConfiguration {
 		return topic(Topics.STOCK_EVENTS, properties);
 	}
 
+	/**
+	 * Created here too: a consumer that subscribes before its topic exists waits minutes
+	 * for it.
+	 */
+	@Bean
+	NewTopic orderEventsTopic(EventsProperties properties) {
+		return topic(Topics.ORDER_EVENTS, properties);
+	}
+
 	@Bean
 	NewTopic orderEventsDeadLetterTopic(EventsProperties properties) {
 		return topic(Topics.deadLetter(Topics.ORDER_EVENTS), properties);

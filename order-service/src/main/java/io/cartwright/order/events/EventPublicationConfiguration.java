@@ -26,6 +26,9 @@ class EventPublicationConfiguration {
 	EventExternalizationConfiguration orderEventExternalization() {
 		return EventExternalizationConfiguration.externalizing()
 			.select((event) -> OutgoingEvent.of(event).isPresent())
+			// One at a time, in publication order: otherwise an order's events can reach
+			// Kafka in the wrong order, since each is sent from its own thread.
+			.serializeExternalization(true)
 			.routeAll((event) -> {
 				OutgoingEvent<?> kind = OutgoingEvent.of(event).orElseThrow();
 				return RoutingTarget.forTarget(kind.topic()).andKey(kind.attributesOf(event).subject());
@@ -42,6 +45,15 @@ class EventPublicationConfiguration {
 	@Bean
 	NewTopic orderEventsTopic(EventsProperties properties) {
 		return topic(Topics.ORDER_EVENTS, properties);
+	}
+
+	/**
+	 * Created here too: a consumer that subscribes before its topic exists waits minutes
+	 * for it.
+	 */
+	@Bean
+	NewTopic stockEventsTopic(EventsProperties properties) {
+		return topic(Topics.STOCK_EVENTS, properties);
 	}
 
 	@Bean

@@ -1,0 +1,220 @@
+package io.cartwright.e2e;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.cartwright.infra.test.TestTokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Checkout across the real services: order-service reads the cart from cart-service, the
+ * catalog reserves stock over Kafka, the simulated provider pays, and every service ends
+ * up agreeing — through the gateway only.
+ */
+class CheckoutJourneyIT {
+
+	static final Storefront staff = StaffCatalog.staff;
+
+	static final Map<String, Object> ADDRESS = Map.of("name", "Ada Lovelace", "line1", "1 Analytical Way", "postalCode",
+			"10115", "city", "Berlin", "country", "DE");
+
+	static String categoryId;
+
+	@BeforeAll
+	static void category() {
+		categoryId = StaffCatalog.category("Checkout");
+	}
+
+	@Test
+	void aCheckoutIsConfirmedTheStockIsSoldAndTheCartIsCheckedOut() {
+		String sku = product(4500, 10);
+		Customer customer = customerWith(sku, 2);
+
+		Storefront.Response placed = customer.checkout(SimulatedCards.APPROVE);
+		assertThat(placed.status()).as(placed.toString()).isEqualTo(202);
+		assertThat(placed.header("Location")).isNotBlank();
+		String order = placed.json().get("id").asString();
+
+		JsonNode confirmed = customer.awaitStatus(order, "CONFIRMED");
+		assertThat(confirmed.get("total").get("amount").asLong()).isEqualTo(9000);
+		assertThat(stock(sku)).containsEntry("onHand", 8).containsEntry("reserved", 0);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode cart = customer.storefront().get("/api/carts/me").json();
+			assertThat(cart.get("id").asString()).isNotEqualTo(customer.cartId());
+			assertThat(cart.get("lines")).isEmpty();
+		});
+		JsonNode mine = customer.storefront().get("/api/orders").json();
+		assertThat(mine.get("content")).extracting((o) -> o.get("id").asString()).contains(order);
+	}
+
+	@Test
+	void anOrderForMoreThanIsInStockIsRejectedAndReservesNothing() {
+		String sku = product(1500, 3);
+		Customer customer = customerWith(sku, 3);
+		staff.put("/api/catalog/stock/" + sku, Map.of("onHand", 1, "reason", "Breakage"));
+
+		String order = customer.checkout(SimulatedCards.APPROVE).json().get("id").asString();
+		JsonNode rejected = customer.awaitStatus(order, "REJECTED");
+		assertThat(rejected.toString()).contains("INSUFFICIENT_STOCK");
+		assertThat(stock(sku)).containsEntry("onHand", 1).containsEntry("reserved", 0);
+	}
+
+	@Test
+	void aDeclinedPaymentFailsTheOrderAndGivesTheStockBack() {
+		String sku = product(2500, 5);
+		Customer customer = customerWith(sku, 2);
+
+		String order = customer.checkout(SimulatedCards.DECLINE).json().get("id").asString();
+		customer.awaitStatus(order, "PAYMENT_FAILED");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(stock(sku)).containsEntry("onHand", 5).containsEntry("reserved", 0));
+	}
+
+	@Test
+	void theSameCheckoutSentFiveTimesMakesOneOrderAndAnotherBodyUnderTheKeyIsRefused() {
+		String sku = product(990, 10);
+		Customer customer = customerWith(sku, 1);
+		String key = UUID.randomUUID().toString();
+
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			Storefront.Response response = customer.checkout(SimulatedCards.APPROVE, key);
+			assertThat(response.status()).as(response.toString()).isEqualTo(202);
+			ids.add(response.json().get("id").asString());
+		}
+		assertThat(ids).containsOnly(ids.getFirst());
+		Storefront.Response other = customer.checkout(SimulatedCards.DECLINE, key);
+		assertThat(other.status()).as(other.toString()).isEqualTo(422);
+		customer.awaitStatus(ids.getFirst(), "CONFIRMED");
+		assertThat(stock(sku)).containsEntry("onHand", 9);
+	}
+
+	@Test
+	void thirtyCustomersRacingForTheLastTenUnitsGetExactlyTenOrders() throws Exception {
+		String sku = product(1999, 30);
+		List<Customer> customers = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			customers.add(customerWith(sku, 1));
+		}
+		staff.put("/api/catalog/stock/" + sku, Map.of("onHand", 10, "reason", "Last ten"));
+
+		List<String> orders = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
+			List<Future<String>> placing = customers.stream()
+				.map((customer) -> pool
+					.submit(() -> customer.checkout(SimulatedCards.APPROVE).json().get("id").asString()))
+				.toList();
+			for (Future<String> order : placing) {
+				orders.add(order.get());
+			}
+		}
+		List<String> outcomes = new ArrayList<>();
+		for (int i = 0; i < orders.size(); i++) {
+			outcomes.add(customers.get(i).awaitTerminal(orders.get(i)));
+		}
+		assertThat(outcomes).filteredOn("CONFIRMED"::equals).hasSize(10);
+		assertThat(outcomes).filteredOn("REJECTED"::equals).hasSize(20);
+		assertThat(stock(sku)).containsEntry("onHand", 0).containsEntry("reserved", 0).containsEntry("available", 0);
+	}
+
+	@Test
+	void aConfirmedOrderCanBeCancelledUntilItShipsAndItsStockComesBack() {
+		String sku = product(3000, 4);
+		Customer customer = customerWith(sku, 1);
+		String order = customer.checkout(SimulatedCards.APPROVE).json().get("id").asString();
+		customer.awaitStatus(order, "CONFIRMED");
+
+		Storefront.Response cancelled = customer.storefront().post("/api/orders/" + order + "/cancel", null);
+		assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+		assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stock(sku)).containsEntry("onHand", 4));
+
+		Customer another = customerWith(sku, 1);
+		String shipped = another.checkout(SimulatedCards.APPROVE).json().get("id").asString();
+		another.awaitStatus(shipped, "CONFIRMED");
+		assertThat(staff.post("/api/admin/orders/" + shipped + "/ship", null).status()).isEqualTo(200);
+		Storefront.Response late = another.storefront().post("/api/orders/" + shipped + "/cancel", null);
+		assertThat(late.status()).as(late.toString()).isEqualTo(409);
+		assertThat(late.header("Content-Type")).startsWith("application/problem+json");
+	}
+
+	@Test
+	void aCustomerCannotReadAnotherCustomersOrder() {
+		String sku = product(1000, 5);
+		Customer customer = customerWith(sku, 1);
+		String order = customer.checkout(SimulatedCards.APPROVE).json().get("id").asString();
+		assertThat(Storefront.as(TestTokens.customer("intruder-" + StaffCatalog.unique()))
+			.get("/api/orders/" + order)
+			.status()).isEqualTo(404);
+		assertThat(Storefront.anonymous().get("/api/orders/" + order).status()).isEqualTo(401);
+	}
+
+	private static String product(long price, int stock) {
+		return StaffCatalog.publish(categoryId, "Checkout Item", price, stock).sku();
+	}
+
+	private static Map<String, Integer> stock(String sku) {
+		JsonNode stock = staff.get("/api/catalog/stock/" + sku).json();
+		return Map.of("onHand", stock.get("onHand").asInt(), "reserved", stock.get("reserved").asInt(), "available",
+				stock.get("available").asInt());
+	}
+
+	private static Customer customerWith(String sku, int quantity) {
+		Storefront storefront = Storefront.as(TestTokens.customer("customer-" + StaffCatalog.unique()));
+		String cartId = storefront.get("/api/carts/me").json().get("id").asString();
+		Storefront.Response added = storefront.post("/api/carts/me/lines", Map.of("sku", sku, "quantity", quantity));
+		assertThat(added.status()).as(added.toString()).isEqualTo(200);
+		return new Customer(storefront, cartId);
+	}
+
+	/** The test cards of the simulated payment provider. */
+	static final class SimulatedCards {
+
+		static final String APPROVE = "tok_visa";
+
+		static final String DECLINE = "tok_declined";
+
+		private SimulatedCards() {
+		}
+
+	}
+
+	/** A signed-in customer with a cart. */
+	record Customer(Storefront storefront, String cartId) {
+
+		Storefront.Response checkout(String card) {
+			return checkout(card, UUID.randomUUID().toString());
+		}
+
+		Storefront.Response checkout(String card, String idempotencyKey) {
+			return this.storefront.withHeader("Idempotency-Key", idempotencyKey)
+				.post("/api/orders", Map.of("cartId", this.cartId, "shippingAddress", ADDRESS, "paymentMethod", card));
+		}
+
+		JsonNode awaitStatus(String order, String status) {
+			return await().atMost(Duration.ofSeconds(60))
+				.until(() -> this.storefront.get("/api/orders/" + order).json(),
+						(view) -> status.equals(view.get("status").asString()));
+		}
+
+		String awaitTerminal(String order) {
+			List<String> terminal = List.of("CONFIRMED", "REJECTED", "PAYMENT_FAILED", "CANCELLED");
+			return await().atMost(Duration.ofSeconds(90))
+				.until(() -> this.storefront.get("/api/orders/" + order).json().get("status").asString(),
+						terminal::contains);
+		}
+
+	}
+
+}

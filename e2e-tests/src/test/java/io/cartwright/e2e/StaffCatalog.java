@@ -1,0 +1,66 @@
+package io.cartwright.e2e;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.cartwright.infra.test.TestTokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a staff member does to the catalog before shoppers arrive, through the gateway:
+ * categories, products and stock, with unique slugs and SKUs (the platform is shared by
+ * all tests of the JVM).
+ */
+final class StaffCatalog {
+
+	static final Storefront staff = Storefront.as(TestTokens.staff("staff-e2e"));
+
+	private StaffCatalog() {
+	}
+
+	static String category(String name) {
+		Storefront.Response created = staff.post("/api/catalog/categories",
+				Map.of("slug", "e2e-" + unique(), "name", name, "position", 0));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json().get("id").asString();
+	}
+
+	/**
+	 * An active product with one variant, a searchable word in its description, and stock
+	 * on hand.
+	 */
+	static Product publish(String categoryId, String name, long price, int stock) {
+		String suffix = unique();
+		Product product = new Product(null, categoryId, name.toLowerCase().replace(' ', '-') + "-" + suffix, name,
+				"e2e" + suffix, "SKU-E2E-" + suffix.toUpperCase());
+		Storefront.Response created = staff.post("/api/catalog/products", product.request(price, "ACTIVE"));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		Storefront.Response counted = staff.put("/api/catalog/stock/" + product.sku(),
+				Map.of("onHand", stock, "reason", "Goods received"));
+		assertThat(counted.status()).as(counted.toString()).isEqualTo(200);
+		return product.withId(created.json().get("id").asString());
+	}
+
+	static String unique() {
+		return Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50), 36);
+	}
+
+	/** A product a test published. */
+	record Product(String id, String categoryId, String slug, String name, String word, String sku) {
+
+		Product withId(String id) {
+			return new Product(id, this.categoryId, this.slug, this.name, this.word, this.sku);
+		}
+
+		Map<String, Object> request(long price, String status) {
+			return Map.of("slug", this.slug, "name", this.name, "description", "Made for the " + this.word + " test",
+					"categoryId", this.categoryId, "images", List.of("https://img.example.com/" + this.slug + ".jpg"),
+					"status", status, "variants",
+					List.of(Map.of("sku", this.sku, "price", Map.of("amount", price, "currency", "EUR"))));
+		}
+
+	}
+
+}

@@ -21,9 +21,12 @@ final class LocalInfrastructure implements AutoCloseable {
 
 	private final List<AutoCloseable> started = new ArrayList<>();
 
+	private final PlatformSettings settings;
+
 	private EmbeddedKafka kafka;
 
-	private LocalInfrastructure() {
+	private LocalInfrastructure(PlatformSettings settings) {
+		this.settings = settings;
 	}
 
 	/**
@@ -34,7 +37,7 @@ final class LocalInfrastructure implements AutoCloseable {
 	 * @throws LaunchException when a server cannot start, with what to do about it
 	 */
 	static LocalInfrastructure start(PlatformSettings settings, List<DatabaseAccounts.Account> accounts) {
-		LocalInfrastructure infrastructure = new LocalInfrastructure();
+		LocalInfrastructure infrastructure = new LocalInfrastructure(settings);
 		try {
 			EmbeddedMariaDb mariaDb = EmbeddedMariaDb.builder()
 				.port(settings.port("mysql"))
@@ -51,13 +54,7 @@ final class LocalInfrastructure implements AutoCloseable {
 				.start();
 			infrastructure.started.add(redis);
 			log.info("Redis is up on 127.0.0.1:{}", redis.port());
-			infrastructure.kafka = EmbeddedKafka.builder()
-				.port(settings.port("kafka"))
-				.controllerPort(settings.port("kafka-controller"))
-				.logDir(settings.dataDir().resolve("kafka"))
-				.start();
-			infrastructure.started.add(infrastructure.kafka);
-			log.info("Kafka is up on {}", infrastructure.kafka.bootstrapServers());
+			infrastructure.startKafka();
 			return infrastructure;
 		}
 		catch (PortInUseException ex) {
@@ -70,8 +67,36 @@ final class LocalInfrastructure implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Starts Kafka on its port and log directory; after {@link #stopKafka} its data is
+	 * all there again.
+	 */
+	synchronized void startKafka() {
+		if (this.kafka != null) {
+			return;
+		}
+		this.kafka = EmbeddedKafka.builder()
+			.port(this.settings.port("kafka"))
+			.controllerPort(this.settings.port("kafka-controller"))
+			.logDir(this.settings.dataDir().resolve("kafka"))
+			.start();
+		this.started.add(this.kafka);
+		log.info("Kafka is up on {}", this.kafka.bootstrapServers());
+	}
+
+	/** Stops Kafka, keeping its log directory, as a broker outage would. */
+	synchronized void stopKafka() {
+		if (this.kafka == null) {
+			return;
+		}
+		this.kafka.stop();
+		this.started.remove(this.kafka);
+		this.kafka = null;
+		log.info("Kafka is stopped");
+	}
+
 	String kafkaBootstrapServers() {
-		return this.kafka.bootstrapServers();
+		return "127.0.0.1:" + this.settings.port("kafka");
 	}
 
 	/** Stops the servers in reverse order of their start. */

@@ -34,6 +34,8 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private final List<ServiceProcess> processes = new ArrayList<>();
 
+	private Map<String, String> environment = Map.of();
+
 	private final Map<String, Duration> readyAfter = new HashMap<>();
 
 	private Duration startedIn = Duration.ZERO;
@@ -58,9 +60,9 @@ public final class LocalPlatform implements AutoCloseable {
 		List<DatabaseAccounts.Account> accounts = DatabaseAccounts.loadOrCreate(settings.dataDir());
 		LocalPlatform platform = new LocalPlatform(settings, LocalInfrastructure.start(settings, accounts));
 		try {
-			Map<String, String> environment = platform.environment(accounts);
-			platform.startAndAwait(List.of(settings.configServer()), environment);
-			platform.startAndAwait(settings.services(), environment);
+			platform.environment = platform.environment(accounts);
+			platform.startAndAwait(List.of(settings.configServer()), platform.environment);
+			platform.startAndAwait(settings.services(), platform.environment);
 			platform.startedIn = Duration.ofNanos(System.nanoTime() - begin);
 			return platform;
 		}
@@ -119,6 +121,52 @@ public final class LocalPlatform implements AutoCloseable {
 		}
 		env.putAll(this.settings.environment());
 		return env;
+	}
+
+	/**
+	 * Stops one service (gracefully), as a crash or a redeploy would: for tests that
+	 * prove the others carry on and nothing is lost.
+	 * @param name the service's name, for example {@code catalog-service}
+	 */
+	public synchronized void stopService(String name) {
+		ServiceProcess process = this.processes.stream()
+			.filter((candidate) -> candidate.spec().name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No running service called " + name));
+		process.close();
+		this.processes.remove(process);
+	}
+
+	/**
+	 * Starts a stopped service again with the same settings and waits until it is ready.
+	 * @param name the service's name
+	 */
+	public synchronized void startService(String name) {
+		ServiceSpec spec = this.settings.services()
+			.stream()
+			.filter((candidate) -> candidate.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No service called " + name));
+		try {
+			startAndAwait(List.of(spec), this.environment);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new LaunchException("Interrupted while starting " + name, ex);
+		}
+	}
+
+	/**
+	 * Takes Kafka away, keeping its data, as a broker outage would: for tests that prove
+	 * nothing is lost meanwhile.
+	 */
+	public void stopKafka() {
+		this.infrastructure.stopKafka();
+	}
+
+	/** Brings Kafka back on the same port with the same data after {@link #stopKafka}. */
+	public void startKafka() {
+		this.infrastructure.startKafka();
 	}
 
 	/**

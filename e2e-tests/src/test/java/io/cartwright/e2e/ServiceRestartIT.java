@@ -1,0 +1,55 @@
+package io.cartwright.e2e;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import io.cartwright.infra.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A service that goes away in the middle of a checkout: the saga waits for it and resumes
+ * where it stopped once it is back, because every step is an event kept in Kafka and
+ * applied exactly once.
+ */
+class ServiceRestartIT {
+
+	static final Map<String, Object> ADDRESS = Map.of("name", "Alan Turing", "line1", "3 Bletchley Park", "postalCode",
+			"MK3 6EB", "city", "Milton Keynes", "country", "GB");
+
+	@Test
+	void aCheckoutResumesWhenTheCatalogComesBackInTheMiddleOfTheSaga() {
+		String categoryId = StaffCatalog.category("Restart");
+		String sku = StaffCatalog.publish(categoryId, "Restart Kettle", 3500, 6).sku();
+		Storefront customer = Storefront.as(TestTokens.customer("customer-" + StaffCatalog.unique()));
+		String cartId = customer.get("/api/carts/me").json().get("id").asString();
+		assertThat(customer.post("/api/carts/me/lines", Map.of("sku", sku, "quantity", 2)).status()).isEqualTo(200);
+
+		RunningPlatform.get().stopService("catalog-service");
+		String order;
+		try {
+			Storefront.Response placed = customer.withHeader("Idempotency-Key", UUID.randomUUID().toString())
+				.post("/api/orders", Map.of("cartId", cartId, "shippingAddress", ADDRESS, "paymentMethod", "tok_visa"));
+			assertThat(placed.status()).as(placed.toString()).isEqualTo(202);
+			order = placed.json().get("id").asString();
+			assertThat(customer.get("/api/orders/" + order).json().get("status").asString()).isEqualTo("PENDING");
+		}
+		finally {
+			RunningPlatform.get().startService("catalog-service");
+		}
+
+		JsonNode confirmed = await().atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> customer.get("/api/orders/" + order).json(),
+					(view) -> "CONFIRMED".equals(view.get("status").asString()));
+		assertThat(confirmed.get("total").get("amount").asLong()).isEqualTo(7000);
+		JsonNode stock = StaffCatalog.staff.get("/api/catalog/stock/" + sku).json();
+		assertThat(stock.get("onHand").asInt()).isEqualTo(4);
+		assertThat(stock.get("reserved").asInt()).isZero();
+	}
+
+}

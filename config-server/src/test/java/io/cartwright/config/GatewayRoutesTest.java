@@ -103,7 +103,8 @@ class GatewayRoutesTest {
 					String[] args = args(filter, "RewritePath");
 					rewritten = rewritten.replaceAll(args[0], args[1].replace("$\\", "$"));
 				}
-				else {
+				else if (!filter.startsWith("RewriteResponseHeader=")) {
+					// a response header filter leaves the forwarded path alone
 					throw new AssertionError("filter not modelled by this test: " + filter);
 				}
 			}

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -82,6 +83,17 @@ class GatewayRoutingIT {
 			.isEqualTo("order")
 			.jsonPath("$.path")
 			.isEqualTo("/orders/7");
+	}
+
+	@Test
+	void rewritesTheLocationOfACreatedResourceToItsAddressAtTheGateway() {
+		http.post().uri("/api/carts").exchange().expectHeader().valueEquals(HttpHeaders.LOCATION, "/api/carts");
+		http.post().uri("/api/orders").exchange().expectHeader().valueEquals(HttpHeaders.LOCATION, "/api/orders");
+		http.post()
+			.uri("/api/catalog/products")
+			.exchange()
+			.expectHeader()
+			.valueEquals(HttpHeaders.LOCATION, "/api/catalog/products");
 	}
 
 	@Test

@@ -29,6 +29,9 @@ final class RecordingUpstream implements AutoCloseable {
 			byte[] body = ("{\"service\":\"" + this.name + "\",\"path\":\"" + path + "\"}")
 				.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			// As a service answering a create: the new resource's path, relative to
+			// itself.
+			exchange.getResponseHeaders().add("Location", path);
 			exchange.sendResponseHeaders(200, body.length);
 			exchange.getResponseBody().write(body);
 			exchange.close();

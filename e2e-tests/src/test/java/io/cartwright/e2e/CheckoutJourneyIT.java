@@ -43,8 +43,8 @@ class CheckoutJourneyIT {
 
 		Storefront.Response placed = customer.checkout(SimulatedCards.APPROVE);
 		assertThat(placed.status()).as(placed.toString()).isEqualTo(202);
-		assertThat(placed.header("Location")).isNotBlank();
 		String order = placed.json().get("id").asString();
+		assertThat(placed.header("Location")).isEqualTo("/api/orders/" + order);
 
 		JsonNode confirmed = customer.awaitStatus(order, "CONFIRMED");
 		assertThat(confirmed.get("total").get("amount").asLong()).isEqualTo(9000);

@@ -178,14 +178,6 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	/**
-	 * How long the whole platform took to start.
-	 * @return the duration from the call of {@link #start} to the last service ready
-	 */
-	public Duration startedIn() {
-		return this.startedIn;
-	}
-
-	/**
 	 * The base URL of a service or of the gateway.
 	 * @param name {@code gateway}, {@code config-server} or a service's name
 	 * @return its base URL

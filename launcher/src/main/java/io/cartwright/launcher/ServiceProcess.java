@@ -84,10 +84,6 @@ final class ServiceProcess implements AutoCloseable {
 		return this.process.pid();
 	}
 
-	boolean isAlive() {
-		return this.process.isAlive();
-	}
-
 	/**
 	 * Waits until the service's readiness health group answers {@code UP}.
 	 * @param timeout how long to wait at most

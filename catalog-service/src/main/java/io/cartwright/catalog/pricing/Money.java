@@ -28,21 +28,6 @@ public record Money(@Column(name = "price_amount") long amount, @Column(name = "
 		return new Money(amount, currency);
 	}
 
-	public Money times(int quantity) {
-		return new Money(Math.multiplyExact(this.amount, quantity), this.currency);
-	}
-
-	public boolean isLessThan(Money other) {
-		requireSameCurrency(other);
-		return this.amount < other.amount;
-	}
-
-	private void requireSameCurrency(Money other) {
-		if (!this.currency.equals(other.currency)) {
-			throw new IllegalArgumentException("Cannot compare " + this.currency + " with " + other.currency);
-		}
-	}
-
 	/**
 	 * This amount as the event contracts carry it.
 	 * @return the wire form

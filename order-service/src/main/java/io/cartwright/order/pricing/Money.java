@@ -20,10 +20,6 @@ public record Money(long amount, String currency) {
 		Currency.getInstance(currency);
 	}
 
-	public static Money zero(String currency) {
-		return new Money(0, currency);
-	}
-
 	public Money times(int quantity) {
 		return new Money(Math.multiplyExact(this.amount, quantity), this.currency);
 	}

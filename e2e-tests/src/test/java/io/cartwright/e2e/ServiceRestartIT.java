@@ -47,9 +47,7 @@ class ServiceRestartIT {
 			.until(() -> customer.get("/api/orders/" + order).json(),
 					(view) -> "CONFIRMED".equals(view.get("status").asString()));
 		assertThat(confirmed.get("total").get("amount").asLong()).isEqualTo(7000);
-		JsonNode stock = StaffCatalog.staff.get("/api/catalog/stock/" + sku).json();
-		assertThat(stock.get("onHand").asInt()).isEqualTo(4);
-		assertThat(stock.get("reserved").asInt()).isZero();
+		StaffCatalog.awaitStock(sku, 4, 0);
 	}
 
 }

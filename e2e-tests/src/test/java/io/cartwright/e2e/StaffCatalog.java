@@ -1,12 +1,15 @@
 package io.cartwright.e2e;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.cartwright.infra.test.TestTokens;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What a staff member does to the catalog before shoppers arrive, through the gateway:
@@ -41,6 +44,18 @@ final class StaffCatalog {
 				Map.of("onHand", stock, "reason", "Goods received"));
 		assertThat(counted.status()).as(counted.toString()).isEqualTo(200);
 		return product.withId(created.json().get("id").asString());
+	}
+
+	/**
+	 * Waits until a SKU's stock reaches the given levels: the catalog applies a sale or a
+	 * release when its event arrives, a moment after the order shows the new status.
+	 */
+	static void awaitStock(String sku, int onHand, int reserved) {
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode stock = staff.get("/api/catalog/stock/" + sku).json();
+			assertThat(stock.get("onHand").asInt()).as("on hand of %s", sku).isEqualTo(onHand);
+			assertThat(stock.get("reserved").asInt()).as("reserved of %s", sku).isEqualTo(reserved);
+		});
 	}
 
 	static String unique() {

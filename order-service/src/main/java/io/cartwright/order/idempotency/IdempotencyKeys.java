@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,7 +48,7 @@ public class IdempotencyKeys {
 	 * @return {@link Claim.Granted} to go ahead, {@link Claim.Replay} with the stored
 	 * response, {@link Claim.Mismatch} or {@link Claim.InProgress}
 	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@Transactional(propagation = Propagation.REQUIRES_NEW, isolation = Isolation.READ_COMMITTED)
 	public Claim claim(String owner, String key, String requestHash) {
 		Instant now = this.clock.instant();
 		this.jdbc
@@ -135,7 +136,7 @@ public class IdempotencyKeys {
 	 * @param owner the owner
 	 * @param key the key
 	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@Transactional(propagation = Propagation.REQUIRES_NEW, isolation = Isolation.READ_COMMITTED)
 	public void release(String owner, String key) {
 		this.jdbc.sql(
 				"DELETE FROM idempotency_key WHERE customer_id = :owner AND idem_key = :key AND status = 'IN_PROGRESS'")
@@ -148,7 +149,7 @@ public class IdempotencyKeys {
 	 * Deletes keys past their retention.
 	 * @return how many were deleted
 	 */
-	@Transactional
+	@Transactional(isolation = Isolation.READ_COMMITTED)
 	public int purgeExpired() {
 		return this.jdbc.sql("DELETE FROM idempotency_key WHERE expires_at < :now")
 			.param("now", this.clock.instant())

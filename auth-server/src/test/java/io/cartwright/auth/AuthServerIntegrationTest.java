@@ -1,0 +1,42 @@
+package io.cartwright.auth;
+
+import io.cartwright.infra.test.EmbeddedInfrastructure;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The one application context of most integration tests: auth-server on the embedded
+ * MariaDB, with the configuration of config-repo, the confidential clients' secrets, a
+ * staff account and a key password set as the environment would set them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "AUTH_KEY_PASSWORD=" + AuthServerIntegrationTest.KEY_PASSWORD,
+				"ORDER_CLIENT_SECRET=" + AuthServerIntegrationTest.ORDER_SECRET,
+				"AUTOMATION_CLIENT_SECRET=" + AuthServerIntegrationTest.AUTOMATION_SECRET,
+				"AUTH_STAFF_EMAIL=" + AuthServerIntegrationTest.STAFF_EMAIL,
+				"AUTH_STAFF_PASSWORD=" + AuthServerIntegrationTest.STAFF_PASSWORD })
+@EmbeddedInfrastructure
+public abstract class AuthServerIntegrationTest {
+
+	/** The issuer config-repo names when AUTH_ISSUER_URI is not set. */
+	public static final String ISSUER = "http://localhost:8080/api/auth";
+
+	static final String KEY_PASSWORD = "test-only-key-password-0123456789";
+
+	static final String ORDER_SECRET = "test-only-order-secret";
+
+	static final String AUTOMATION_SECRET = "test-only-automation-secret";
+
+	static final String STAFF_EMAIL = "Boss@Cartwright.Test";
+
+	static final String STAFF_PASSWORD = "staff-password-for-tests";
+
+	@Value("${local.server.port}")
+	protected int port;
+
+	protected String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+}

@@ -22,15 +22,15 @@ public abstract class AuthServerIntegrationTest {
 	/** The issuer config-repo names when AUTH_ISSUER_URI is not set. */
 	public static final String ISSUER = "http://localhost:8080/api/auth";
 
-	static final String KEY_PASSWORD = "test-only-key-password-0123456789";
+	protected static final String KEY_PASSWORD = "test-only-key-password-0123456789";
 
-	static final String ORDER_SECRET = "test-only-order-secret";
+	protected static final String ORDER_SECRET = "test-only-order-secret";
 
-	static final String AUTOMATION_SECRET = "test-only-automation-secret";
+	protected static final String AUTOMATION_SECRET = "test-only-automation-secret";
 
-	static final String STAFF_EMAIL = "Boss@Cartwright.Test";
+	protected static final String STAFF_EMAIL = "Boss@Cartwright.Test";
 
-	static final String STAFF_PASSWORD = "staff-password-for-tests";
+	protected static final String STAFF_PASSWORD = "staff-password-for-tests";
 
 	@Value("${local.server.port}")
 	protected int port;

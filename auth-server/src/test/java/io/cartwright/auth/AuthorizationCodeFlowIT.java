@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.cartwright.auth.PkceLogin.Tokens;
-import io.cartwright.auth.Verifier.Customer;
+import io.cartwright.auth.AuthClient.Customer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -20,7 +20,7 @@ class AuthorizationCodeFlowIT extends AuthServerIntegrationTest {
 	@Test
 	void signsACustomerInWithPkceAndIssuesTokensNamingTheAccount() {
 		Http browser = new Http(baseUrl());
-		Customer customer = Verifier.signUp(browser, PASSWORD);
+		Customer customer = AuthClient.signUp(browser, PASSWORD);
 		PkceLogin login = PkceLogin.storefront(browser);
 
 		HttpResponse<String> authorize = login.authorize();
@@ -36,7 +36,7 @@ class AuthorizationCodeFlowIT extends AuthServerIntegrationTest {
 		assertThat(tokens.tokenType()).isEqualTo("Bearer");
 		assertThat(tokens.refreshToken()).isNotBlank();
 		assertThat(tokens.scope().split(" ")).containsExactlyInAnyOrder("openid", "profile", "email", "offline_access");
-		Jwt access = Verifier.verify(baseUrl(), tokens.accessToken());
+		Jwt access = AuthClient.verify(baseUrl(), tokens.accessToken());
 		assertThat(access.getIssuer()).hasToString(ISSUER);
 		assertThat(access.getSubject()).isEqualTo(customer.id());
 		assertThat(access.getClaimAsStringList("roles")).containsExactly("CUSTOMER");
@@ -45,7 +45,7 @@ class AuthorizationCodeFlowIT extends AuthServerIntegrationTest {
 		assertThat(access.getExpiresAt()).isBetween(access.getIssuedAt().plusSeconds(14 * 60),
 				access.getIssuedAt().plusSeconds(15 * 60));
 		assertThat(access.getHeaders()).containsEntry("alg", "RS256").containsKey("kid");
-		Jwt id = Verifier.verify(baseUrl(), tokens.idToken());
+		Jwt id = AuthClient.verify(baseUrl(), tokens.idToken());
 		assertThat(id.getSubject()).isEqualTo(customer.id());
 		assertThat(id.getClaimAsString("email")).isEqualTo(customer.email());
 		assertThat(id.getClaimAsString("name")).isEqualTo("Ada");
@@ -54,7 +54,7 @@ class AuthorizationCodeFlowIT extends AuthServerIntegrationTest {
 	@Test
 	void answersUserinfoWithTheAccountsEmailAndName() {
 		Http browser = new Http(baseUrl());
-		Customer customer = Verifier.signUp(browser, PASSWORD);
+		Customer customer = AuthClient.signUp(browser, PASSWORD);
 		Tokens tokens = PkceLogin.storefront(browser).signIn(customer.email(), PASSWORD);
 
 		Map<String, Object> userinfo = browser.getJson("/userinfo", "Authorization", "Bearer " + tokens.accessToken());
@@ -67,7 +67,7 @@ class AuthorizationCodeFlowIT extends AuthServerIntegrationTest {
 	@Test
 	void refusesACodeExchangedWithAnotherVerifier() {
 		Http browser = new Http(baseUrl());
-		Customer customer = Verifier.signUp(browser, PASSWORD);
+		Customer customer = AuthClient.signUp(browser, PASSWORD);
 		PkceLogin login = PkceLogin.storefront(browser);
 		String authorizeAgain = Http
 			.location(login.submitLogin(Http.location(login.authorize()), customer.email(), PASSWORD));
@@ -93,18 +93,18 @@ class AuthorizationCodeFlowIT extends AuthServerIntegrationTest {
 	@Test
 	void letsTheCommandLineClientListenOnAnyLoopbackPort() {
 		Http browser = new Http(baseUrl());
-		Customer customer = Verifier.signUp(browser, PASSWORD);
+		Customer customer = AuthClient.signUp(browser, PASSWORD);
 
 		Tokens tokens = new PkceLogin(browser, "cartwright-cli", "http://127.0.0.1:53682/callback", "openid email")
 			.signIn(customer.email(), PASSWORD);
 
-		assertThat(Verifier.verify(baseUrl(), tokens.accessToken()).getSubject()).isEqualTo(customer.id());
+		assertThat(AuthClient.verify(baseUrl(), tokens.accessToken()).getSubject()).isEqualTo(customer.id());
 	}
 
 	@Test
 	void keepsTheGatewaysAddressAndPrefixInEveryRedirect() {
 		Http browser = new Http(baseUrl()).throughGateway("203.0.113.10");
-		Customer customer = Verifier.signUp(new Http(baseUrl()), PASSWORD);
+		Customer customer = AuthClient.signUp(new Http(baseUrl()), PASSWORD);
 		PkceLogin login = PkceLogin.storefront(browser);
 
 		String loginPage = Http.location(login.authorize());
@@ -116,7 +116,7 @@ class AuthorizationCodeFlowIT extends AuthServerIntegrationTest {
 		assertThat(backToAuthorize).startsWith("http://localhost:8080/api/auth/oauth2/authorize?");
 		Tokens tokens = login.exchange(login.code(backToAuthorize), login.verifier());
 
-		assertThat(Verifier.verify(baseUrl(), tokens.accessToken()).getIssuer()).hasToString(ISSUER);
+		assertThat(AuthClient.verify(baseUrl(), tokens.accessToken()).getIssuer()).hasToString(ISSUER);
 	}
 
 	@Test
@@ -125,7 +125,7 @@ class AuthorizationCodeFlowIT extends AuthServerIntegrationTest {
 
 		Tokens tokens = PkceLogin.storefront(browser).signIn(STAFF_EMAIL, STAFF_PASSWORD);
 
-		Jwt access = Verifier.verify(baseUrl(), tokens.accessToken());
+		Jwt access = AuthClient.verify(baseUrl(), tokens.accessToken());
 		assertThat(access.getClaimAsStringList("roles")).containsExactly("STAFF");
 		assertThat(access.getClaimAsString("email")).isEqualTo("boss@cartwright.test");
 	}
@@ -133,7 +133,7 @@ class AuthorizationCodeFlowIT extends AuthServerIntegrationTest {
 	@Test
 	void rotatesRefreshTokensOfPublicClientsAndRefusesAUsedOne() {
 		Http browser = new Http(baseUrl());
-		Customer customer = Verifier.signUp(browser, PASSWORD);
+		Customer customer = AuthClient.signUp(browser, PASSWORD);
 		PkceLogin login = PkceLogin.storefront(browser);
 		Tokens first = login.signIn(customer.email(), PASSWORD);
 
@@ -143,7 +143,7 @@ class AuthorizationCodeFlowIT extends AuthServerIntegrationTest {
 		Tokens second = PkceLogin.Tokens.of(refreshed);
 		assertThat(second.refreshToken()).isNotBlank().isNotEqualTo(first.refreshToken());
 		assertThat(second.accessToken()).isNotEqualTo(first.accessToken());
-		Jwt access = Verifier.verify(baseUrl(), second.accessToken());
+		Jwt access = AuthClient.verify(baseUrl(), second.accessToken());
 		assertThat(access.getSubject()).isEqualTo(customer.id());
 		assertThat(access.getClaimAsStringList("roles")).containsExactly("CUSTOMER");
 		assertThat(second.idToken()).isNotBlank();
@@ -157,7 +157,7 @@ class AuthorizationCodeFlowIT extends AuthServerIntegrationTest {
 	@Test
 	void refusesARefreshTokenPresentedByAnotherPublicClient() {
 		Http browser = new Http(baseUrl());
-		Customer customer = Verifier.signUp(browser, PASSWORD);
+		Customer customer = AuthClient.signUp(browser, PASSWORD);
 		Tokens tokens = PkceLogin.storefront(browser).signIn(customer.email(), PASSWORD);
 
 		HttpResponse<String> refused = new PkceLogin(browser, "storefront-mobile",
@@ -171,8 +171,8 @@ class AuthorizationCodeFlowIT extends AuthServerIntegrationTest {
 	@Test
 	void showsAnAccountToItsOwnerOnly() {
 		Http browser = new Http(baseUrl());
-		Customer customer = Verifier.signUp(browser, PASSWORD);
-		Customer other = Verifier.signUp(browser, PASSWORD);
+		Customer customer = AuthClient.signUp(browser, PASSWORD);
+		Customer other = AuthClient.signUp(browser, PASSWORD);
 		String token = PkceLogin.storefront(new Http(baseUrl())).signIn(customer.email(), PASSWORD).accessToken();
 		String otherToken = PkceLogin.storefront(new Http(baseUrl())).signIn(other.email(), PASSWORD).accessToken();
 

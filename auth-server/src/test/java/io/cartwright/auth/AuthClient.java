@@ -1,5 +1,8 @@
 package io.cartwright.auth;
 
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,12 +13,13 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks tokens the way a resource server does: signature against the published JWK set
- * (fetched anew for each verifier), expiry and issuer.
+ * What the tests do as clients of auth-server: check tokens the way a resource server
+ * does (signature against the published JWK set, fetched anew each time, expiry and
+ * issuer), make customers, get client-credentials tokens.
  */
-public final class Verifier {
+public final class AuthClient {
 
-	private Verifier() {
+	private AuthClient() {
 	}
 
 	/**
@@ -42,6 +46,21 @@ public final class Verifier {
 				Http.toJson(Map.of("email", email, "password", password, "name", "Ada")));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 		return new Customer((String) Http.json(response).get("id"), email);
+	}
+
+	/**
+	 * Asks for a client-credentials token with HTTP Basic client authentication.
+	 * @param http a user agent
+	 * @param clientId the client id
+	 * @param secret the secret
+	 * @param scope the scopes to ask for, or {@code null}
+	 * @return the token endpoint's answer
+	 */
+	public static HttpResponse<String> clientCredentials(Http http, String clientId, String secret, String scope) {
+		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+		Map<String, String> form = (scope != null) ? Map.of("grant_type", "client_credentials", "scope", scope)
+				: Map.of("grant_type", "client_credentials");
+		return http.postForm("/oauth2/token", form, "Authorization", "Basic " + basic);
 	}
 
 	/**

@@ -131,6 +131,15 @@ class AuthorizationCodeFlowIT extends AuthServerIntegrationTest {
 	}
 
 	@Test
+	void makesTheDemoCustomerWhenItsPasswordIsSet() {
+		Tokens tokens = PkceLogin.storefront(new Http(baseUrl())).signIn("demo@cartwright.local", DEMO_PASSWORD);
+
+		Jwt access = AuthClient.verify(baseUrl(), tokens.accessToken());
+		assertThat(access.getClaimAsStringList("roles")).containsExactly("CUSTOMER");
+		assertThat(access.getClaimAsString("name")).isEqualTo("Demo Customer");
+	}
+
+	@Test
 	void rotatesRefreshTokensOfPublicClientsAndRefusesAUsedOne() {
 		Http browser = new Http(baseUrl());
 		Customer customer = AuthClient.signUp(browser, PASSWORD);
@@ -152,6 +161,33 @@ class AuthorizationCodeFlowIT extends AuthServerIntegrationTest {
 		assertThat(reused.statusCode()).isEqualTo(400);
 		assertThat(Http.json(reused)).containsEntry("error", "invalid_grant");
 		assertThat(login.refresh(second.refreshToken()).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void letsAStorefrontRevokeItsRefreshTokenAtSignOut() {
+		Http browser = new Http(baseUrl());
+		Customer customer = AuthClient.signUp(browser, PASSWORD);
+		PkceLogin login = PkceLogin.storefront(browser);
+		Tokens tokens = login.signIn(customer.email(), PASSWORD);
+
+		HttpResponse<String> revoked = browser.postForm("/oauth2/revoke", Map.of("token", tokens.refreshToken(),
+				"token_type_hint", "refresh_token", "client_id", "storefront-web"));
+
+		assertThat(revoked.statusCode()).isEqualTo(200);
+		assertThat(Http.json(login.refresh(tokens.refreshToken()))).containsEntry("error", "invalid_grant");
+	}
+
+	@Test
+	void refusesIntrospectionToPublicClients() {
+		Http browser = new Http(baseUrl());
+		Customer customer = AuthClient.signUp(browser, PASSWORD);
+		Tokens tokens = PkceLogin.storefront(browser).signIn(customer.email(), PASSWORD);
+
+		HttpResponse<String> refused = browser.postForm("/oauth2/introspect",
+				Map.of("token", tokens.accessToken(), "client_id", "storefront-web"));
+
+		assertThat(refused.statusCode()).isBetween(400, 401);
+		assertThat(Http.json(refused)).containsKey("error").doesNotContainKey("active");
 	}
 
 	@Test

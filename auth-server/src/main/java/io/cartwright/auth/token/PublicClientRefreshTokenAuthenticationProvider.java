@@ -2,7 +2,6 @@ package io.cartwright.auth.token;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -12,10 +11,10 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
- * Accepts a public client (client authentication {@code none}) that is registered with
- * the {@code refresh_token} grant for a refresh-token request. The refresh token itself
- * is then checked by Spring Authorization Server as for any client: it must be active,
- * not yet used (tokens are rotated) and issued to this client.
+ * Accepts a public client (client authentication {@code none}) for a refresh-token or
+ * revocation request. The rest is checked by Spring Authorization Server as for any
+ * client: the client must have the {@code refresh_token} grant, and the token must be
+ * active, not yet used (refresh tokens are rotated) and issued to this client.
  */
 public final class PublicClientRefreshTokenAuthenticationProvider implements AuthenticationProvider {
 
@@ -29,8 +28,7 @@ public final class PublicClientRefreshTokenAuthenticationProvider implements Aut
 	public Authentication authenticate(Authentication authentication) {
 		String clientId = String.valueOf(authentication.getPrincipal());
 		RegisteredClient client = this.clients.findByClientId(clientId);
-		if (client == null || !client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE)
-				|| !client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)) {
+		if (client == null || !client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE)) {
 			throw new OAuth2AuthenticationException(
 					new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT, "Client authentication failed: client_id", null));
 		}

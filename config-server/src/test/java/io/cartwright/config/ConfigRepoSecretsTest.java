@@ -59,7 +59,8 @@ class ConfigRepoSecretsTest {
 		assertThat(secretProperties())
 			.containsEntry("catalog-service.yml: spring.datasource.password", "${CATALOG_DB_PASSWORD}")
 			.containsEntry("cart-service.yml: spring.datasource.password", "${CART_DB_PASSWORD}")
-			.containsEntry("order-service.yml: spring.datasource.password", "${ORDER_DB_PASSWORD}");
+			.containsEntry("order-service.yml: spring.datasource.password", "${ORDER_DB_PASSWORD}")
+			.containsEntry("auth-server.yml: spring.datasource.password", "${AUTH_DB_PASSWORD}");
 	}
 
 	private static Map<String, Object> secretProperties() throws IOException {

@@ -37,12 +37,13 @@ class ConfigServerIT {
 		.toAbsolutePath()
 		.normalize();
 
-	private static final List<String> SERVICES = List.of("catalog-service", "cart-service", "order-service", "gateway");
+	private static final List<String> SERVICES = List.of("catalog-service", "cart-service", "order-service", "gateway",
+			"auth-server");
 
 	private static final List<String> PROFILES = List.of("default", "local", "docker", "k8s");
 
 	private static final Map<String, Integer> PORTS = Map.of("catalog-service", 8081, "cart-service", 8082,
-			"order-service", 8083, "gateway", 8080);
+			"order-service", 8083, "gateway", 8080, "auth-server", 9000);
 
 	private static final String ROUTES = "spring.cloud.gateway.server.webflux.routes";
 
@@ -142,6 +143,29 @@ class ConfigServerIT {
 		assertThat(config.resolved("spring.jpa.open-in-view")).isEqualTo("false");
 		assertThat(config.resolved("spring.flyway.enabled")).isEqualTo("true");
 		assertThat(config.resolved("spring.cache.redis.key-prefix")).isEqualTo(service.replace("-service", "") + "::");
+	}
+
+	@ParameterizedTest(name = "auth-server in {0}")
+	@MethodSource("profiles")
+	void givesAuthServerItsSchemaTheIssuerAndSecretsFromTheEnvironment(String profile) {
+		ServedConfig config = fetch("auth-server", profile);
+		String host = (profile.equals("docker") || profile.equals("k8s")) ? "mysql" : "localhost";
+
+		assertThat(config.resolved("spring.datasource.url")).startsWith("jdbc:mysql://" + host + ":3306/identity?");
+		assertThat(config.resolved("spring.datasource.username")).isEqualTo("identity");
+		assertThat(config.raw("spring.datasource.password")).isEqualTo("${AUTH_DB_PASSWORD}");
+		assertThat(config.resolved("spring.security.oauth2.authorizationserver.issuer"))
+			.isEqualTo("http://localhost:8080/api/auth");
+		assertThat(config.resolved("server.forward-headers-strategy")).isEqualTo("framework");
+		assertThat(config.raw("cartwright.auth.keys.password")).isEqualTo("${AUTH_KEY_PASSWORD:}");
+		assertThat(config.resolved("cartwright.auth.keys.encryption-required"))
+			.isEqualTo(profile.equals("local") ? "false" : "true");
+		assertThat(config.raw("cartwright.auth.staff.password")).isEqualTo("${AUTH_STAFF_PASSWORD:}");
+		assertThat(config.raw("cartwright.auth.demo.password"))
+			.isEqualTo(profile.equals("local") ? "${AUTH_DEMO_PASSWORD:}" : null);
+		assertThat(config.raw("cartwright.auth.clients.order-service.secret")).isEqualTo("${ORDER_CLIENT_SECRET:}");
+		assertThat(config.raw("cartwright.auth.clients.cartwright-automation.secret"))
+			.isEqualTo("${AUTOMATION_CLIENT_SECRET:}");
 	}
 
 	@ParameterizedTest(name = "gateway in {0}")

@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.time.Duration;
 
 import io.cartwright.infra.test.EmbeddedInfrastructure;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.cartwright.infra.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"RATE_LIMIT_AUTHENTICATED_REPLENISH_RATE=10000", "RATE_LIMIT_AUTHENTICATED_BURST_CAPACITY=10000" })
 @AutoConfigureWebTestClient(timeout = "20s")
 @EmbeddedInfrastructure
+@ExtendWith(OutputCaptureExtension.class)
 class ResilienceIT {
 
 	static final String CUSTOMER = "Bearer " + TestTokens.customer("resilient-customer");
@@ -44,16 +50,21 @@ class ResilienceIT {
 		registry.add("CART_SERVICE_URL", () -> down);
 	}
 
+	@Autowired
+	CircuitBreakerRegistry breakers;
+
 	@BeforeEach
-	void resetUpstreams() {
+	void resetUpstreamsAndCircuits() {
 		Upstreams.reset();
+		this.breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
 	}
 
 	@Test
-	void answersAServiceThatIsDownWith503AtOnceWhileTheOthersKeepWorking() {
+	void answersAServiceThatIsDownWith503AtOnceWhileTheOthersKeepWorking(CapturedOutput log) {
 		long started = System.nanoTime();
 		http.post()
 			.uri("/api/carts")
+			.header("X-Request-Id", "down-cart-1")
 			.exchange()
 			.expectStatus()
 			.isEqualTo(503)
@@ -75,6 +86,8 @@ class ResilienceIT {
 
 		http.get().uri("/api/catalog/products/1").exchange().expectStatus().isOk();
 		http.get().uri("/health/cart").exchange().expectStatus().isEqualTo(503);
+		assertThat(log.getOut()).as("the gateway's log line names the request")
+			.containsPattern("cart cannot be reached.*\"requestId\":\"down-cart-1\"");
 	}
 
 	@Test

@@ -6,7 +6,10 @@ import java.util.regex.Pattern;
 import io.cartwright.infra.test.TestTokens;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
@@ -159,6 +162,22 @@ class EdgeHeadersIT extends GatewayIntegrationTest {
 				.exchange()
 				.expectStatus()
 				.isOk();
+		}
+
+		@Test
+		void limitsABodySentInChunks() {
+			Flux<DataBuffer> chunks = Flux.range(0, 20)
+				.map((i) -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[64 * 1024]));
+			http.post()
+				.uri("/api/carts/1/lines")
+				.contentType(MediaType.APPLICATION_OCTET_STREAM)
+				.body(chunks, DataBuffer.class)
+				.exchange()
+				.expectStatus()
+				.isEqualTo(413)
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(Upstreams.cart.requests()).isEmpty();
 		}
 
 	}

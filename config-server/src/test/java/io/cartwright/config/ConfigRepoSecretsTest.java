@@ -35,6 +35,9 @@ class ConfigRepoSecretsTest {
 	 */
 	private static final Pattern ADDRESS_KEY = Pattern.compile("(?i).*-ur[il]");
 
+	/** CORS's switch for cookies ({@code allow-credentials}) is no credential. */
+	private static final Pattern SWITCH_KEY = Pattern.compile("(?i).*\\.allow-credentials");
+
 	/**
 	 * {@code ${ENV_VAR}}; {@code ${ENV_VAR:}} (an empty default means "none", as for a
 	 * Redis without AUTH); or a {@code {cipher}} value, encrypted for the config server.
@@ -70,7 +73,8 @@ class ConfigRepoSecretsTest {
 					new FileSystemResource(file))) {
 				EnumerablePropertySource<?> enumerable = (EnumerablePropertySource<?>) source;
 				for (String key : enumerable.getPropertyNames()) {
-					if (SECRET_KEY.matcher(key).matches() && !ADDRESS_KEY.matcher(key).matches()) {
+					if (SECRET_KEY.matcher(key).matches() && !ADDRESS_KEY.matcher(key).matches()
+							&& !SWITCH_KEY.matcher(key).matches()) {
 						secrets.put(file.getFileName() + ": " + key, String.valueOf(enumerable.getProperty(key)));
 					}
 				}

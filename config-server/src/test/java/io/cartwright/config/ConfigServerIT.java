@@ -172,19 +172,29 @@ class ConfigServerIT {
 	@MethodSource("profiles")
 	void givesTheGatewayItsRoutesUnderTheGateway5Prefix(String profile) {
 		ServedConfig config = fetch("gateway", profile);
-		String catalog = (profile.equals("docker") || profile.equals("k8s")) ? "http://catalog-service:8081"
-				: "http://localhost:8081";
+		boolean containers = profile.equals("docker") || profile.equals("k8s");
+		String catalog = containers ? "http://catalog-service:8081" : "http://localhost:8081";
 
 		assertThat(config.hasKeyStartingWith("spring.cloud.gateway.routes")).isFalse();
-		assertThat(routeIds(config)).containsExactly("catalog", "carts", "orders", "admin-orders", "catalog-health",
-				"cart-health", "order-health");
+		assertThat(routeIds(config)).containsExactly("catalog", "carts", "orders", "admin-orders", "auth",
+				"auth-well-known", "catalog-docs", "cart-docs", "order-docs", "catalog-health", "cart-health",
+				"order-health");
 		assertThat(config.resolved(ROUTES + "[0].uri")).isEqualTo(catalog);
 		assertThat(config.resolved(ROUTES + "[0].predicates[0]")).isEqualTo(
 				"Path=/api/catalog/products/**,/api/catalog/categories/**,/api/catalog/variants/**,/api/catalog/stock/**");
 		assertThat(config.resolved(ROUTES + "[0].filters[0]")).isEqualTo("StripPrefix=2");
-		assertThat(config.resolved(ROUTES + "[4].uri")).isEqualTo(catalog);
+		assertThat(config.resolved(ROUTES + "[6].uri")).isEqualTo(catalog);
+		assertThat(config.resolved(ROUTES + "[9].uri")).isEqualTo(catalog);
+		assertThat(config.resolved(ROUTES + "[4].uri"))
+			.isEqualTo(containers ? "http://auth-server:9000" : "http://localhost:9000");
+		assertThat(config.resolved(ROUTES + "[4].filters[0]")).isEqualTo("StripPrefix=2");
 		assertThat(config.resolved("spring.http.codecs.max-in-memory-size")).isEqualTo("1MB");
 		assertThat(config.resolved("spring.cloud.gateway.server.webflux.httpclient.response-timeout")).isEqualTo("10s");
+		assertThat(config.resolved("cartwright.gateway.cors.allowed-origins"))
+			.isEqualTo("http://localhost:3000,http://127.0.0.1:3000");
+		assertThat(config.resolved("cartwright.gateway.rate-limit.anonymous.replenish-rate")).isEqualTo("20");
+		assertThat(config.resolved("cartwright.gateway.rate-limit.authenticated.burst-capacity")).isEqualTo("100");
+		assertThat(config.resolved("cartwright.gateway.trusted-proxies")).isEmpty();
 	}
 
 	@Test

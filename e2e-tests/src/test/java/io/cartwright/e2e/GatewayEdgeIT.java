@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -93,6 +94,19 @@ class GatewayEdgeIT {
 			.get("/api/orders");
 		assertThat(kept.status()).isEqualTo(401);
 		assertThat(kept.header("X-Request-Id")).isEqualTo("storefront-4711");
+	}
+
+	@Test
+	void oneSwaggerUiShowsEveryServicesApiAtTheGatewaysPaths() {
+		Storefront anonymous = Storefront.anonymous();
+		JsonNode config = anonymous.get("/v3/api-docs/swagger-config").json();
+		assertThat(config.get("urls")).extracting((url) -> url.get("name").asString())
+			.containsExactlyInAnyOrder("catalog", "cart", "order");
+		JsonNode catalog = anonymous.get("/api/docs/catalog").json();
+		assertThat(catalog.get("servers").get(0).get("url").asString()).endsWith("/api/catalog");
+		assertThat(catalog.get("paths").has("/products")).isTrue();
+		JsonNode cart = anonymous.get("/api/docs/cart").json();
+		assertThat(cart.get("paths").propertyNames()).isNotEmpty().noneMatch((path) -> path.startsWith("/internal"));
 	}
 
 	@Test

@@ -35,6 +35,9 @@ class ConfigRepoSecretsTest {
 	 */
 	private static final Pattern ADDRESS_KEY = Pattern.compile("(?i).*-ur[il]");
 
+	/** CORS's switch for cookies ({@code allow-credentials}) is no credential. */
+	private static final Pattern SWITCH_KEY = Pattern.compile("(?i).*\\.allow-credentials");
+
 	/**
 	 * {@code ${ENV_VAR}}; {@code ${ENV_VAR:}} (an empty default means "none", as for a
 	 * Redis without AUTH); or a {@code {cipher}} value, encrypted for the config server.
@@ -59,7 +62,8 @@ class ConfigRepoSecretsTest {
 		assertThat(secretProperties())
 			.containsEntry("catalog-service.yml: spring.datasource.password", "${CATALOG_DB_PASSWORD}")
 			.containsEntry("cart-service.yml: spring.datasource.password", "${CART_DB_PASSWORD}")
-			.containsEntry("order-service.yml: spring.datasource.password", "${ORDER_DB_PASSWORD}");
+			.containsEntry("order-service.yml: spring.datasource.password", "${ORDER_DB_PASSWORD}")
+			.containsEntry("auth-server.yml: spring.datasource.password", "${AUTH_DB_PASSWORD}");
 	}
 
 	private static Map<String, Object> secretProperties() throws IOException {
@@ -69,7 +73,8 @@ class ConfigRepoSecretsTest {
 					new FileSystemResource(file))) {
 				EnumerablePropertySource<?> enumerable = (EnumerablePropertySource<?>) source;
 				for (String key : enumerable.getPropertyNames()) {
-					if (SECRET_KEY.matcher(key).matches() && !ADDRESS_KEY.matcher(key).matches()) {
+					if (SECRET_KEY.matcher(key).matches() && !ADDRESS_KEY.matcher(key).matches()
+							&& !SWITCH_KEY.matcher(key).matches()) {
 						secrets.put(file.getFileName() + ": " + key, String.valueOf(enumerable.getProperty(key)));
 					}
 				}

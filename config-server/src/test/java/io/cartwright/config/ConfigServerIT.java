@@ -37,12 +37,13 @@ class ConfigServerIT {
 		.toAbsolutePath()
 		.normalize();
 
-	private static final List<String> SERVICES = List.of("catalog-service", "cart-service", "order-service", "gateway");
+	private static final List<String> SERVICES = List.of("catalog-service", "cart-service", "order-service", "gateway",
+			"auth-server");
 
 	private static final List<String> PROFILES = List.of("default", "local", "docker", "k8s");
 
 	private static final Map<String, Integer> PORTS = Map.of("catalog-service", 8081, "cart-service", 8082,
-			"order-service", 8083, "gateway", 8080);
+			"order-service", 8083, "gateway", 8080, "auth-server", 9000);
 
 	private static final String ROUTES = "spring.cloud.gateway.server.webflux.routes";
 
@@ -144,23 +145,56 @@ class ConfigServerIT {
 		assertThat(config.resolved("spring.cache.redis.key-prefix")).isEqualTo(service.replace("-service", "") + "::");
 	}
 
+	@ParameterizedTest(name = "auth-server in {0}")
+	@MethodSource("profiles")
+	void givesAuthServerItsSchemaTheIssuerAndSecretsFromTheEnvironment(String profile) {
+		ServedConfig config = fetch("auth-server", profile);
+		String host = (profile.equals("docker") || profile.equals("k8s")) ? "mysql" : "localhost";
+
+		assertThat(config.resolved("spring.datasource.url")).startsWith("jdbc:mysql://" + host + ":3306/identity?");
+		assertThat(config.resolved("spring.datasource.username")).isEqualTo("identity");
+		assertThat(config.raw("spring.datasource.password")).isEqualTo("${AUTH_DB_PASSWORD}");
+		assertThat(config.resolved("spring.security.oauth2.authorizationserver.issuer"))
+			.isEqualTo("http://localhost:8080/api/auth");
+		assertThat(config.resolved("server.forward-headers-strategy")).isEqualTo("framework");
+		assertThat(config.raw("cartwright.auth.keys.password")).isEqualTo("${AUTH_KEY_PASSWORD:}");
+		assertThat(config.resolved("cartwright.auth.keys.encryption-required"))
+			.isEqualTo(profile.equals("local") ? "false" : "true");
+		assertThat(config.raw("cartwright.auth.staff.password")).isEqualTo("${AUTH_STAFF_PASSWORD:}");
+		assertThat(config.raw("cartwright.auth.demo.password"))
+			.isEqualTo(profile.equals("local") ? "${AUTH_DEMO_PASSWORD:}" : null);
+		assertThat(config.raw("cartwright.auth.clients.order-service.secret")).isEqualTo("${ORDER_CLIENT_SECRET:}");
+		assertThat(config.raw("cartwright.auth.clients.cartwright-automation.secret"))
+			.isEqualTo("${AUTOMATION_CLIENT_SECRET:}");
+	}
+
 	@ParameterizedTest(name = "gateway in {0}")
 	@MethodSource("profiles")
 	void givesTheGatewayItsRoutesUnderTheGateway5Prefix(String profile) {
 		ServedConfig config = fetch("gateway", profile);
-		String catalog = (profile.equals("docker") || profile.equals("k8s")) ? "http://catalog-service:8081"
-				: "http://localhost:8081";
+		boolean containers = profile.equals("docker") || profile.equals("k8s");
+		String catalog = containers ? "http://catalog-service:8081" : "http://localhost:8081";
 
 		assertThat(config.hasKeyStartingWith("spring.cloud.gateway.routes")).isFalse();
-		assertThat(routeIds(config)).containsExactly("catalog", "carts", "orders", "admin-orders", "catalog-health",
-				"cart-health", "order-health");
+		assertThat(routeIds(config)).containsExactly("catalog", "carts", "orders", "admin-orders", "auth",
+				"auth-well-known", "catalog-docs", "cart-docs", "order-docs", "catalog-health", "cart-health",
+				"order-health");
 		assertThat(config.resolved(ROUTES + "[0].uri")).isEqualTo(catalog);
 		assertThat(config.resolved(ROUTES + "[0].predicates[0]")).isEqualTo(
 				"Path=/api/catalog/products/**,/api/catalog/categories/**,/api/catalog/variants/**,/api/catalog/stock/**");
 		assertThat(config.resolved(ROUTES + "[0].filters[0]")).isEqualTo("StripPrefix=2");
-		assertThat(config.resolved(ROUTES + "[4].uri")).isEqualTo(catalog);
+		assertThat(config.resolved(ROUTES + "[6].uri")).isEqualTo(catalog);
+		assertThat(config.resolved(ROUTES + "[9].uri")).isEqualTo(catalog);
+		assertThat(config.resolved(ROUTES + "[4].uri"))
+			.isEqualTo(containers ? "http://auth-server:9000" : "http://localhost:9000");
+		assertThat(config.resolved(ROUTES + "[4].filters[0]")).isEqualTo("StripPrefix=2");
 		assertThat(config.resolved("spring.http.codecs.max-in-memory-size")).isEqualTo("1MB");
 		assertThat(config.resolved("spring.cloud.gateway.server.webflux.httpclient.response-timeout")).isEqualTo("10s");
+		assertThat(config.resolved("cartwright.gateway.cors.allowed-origins"))
+			.isEqualTo("http://localhost:3000,http://127.0.0.1:3000");
+		assertThat(config.resolved("cartwright.gateway.rate-limit.anonymous.replenish-rate")).isEqualTo("20");
+		assertThat(config.resolved("cartwright.gateway.rate-limit.authenticated.burst-capacity")).isEqualTo("100");
+		assertThat(config.resolved("cartwright.gateway.trusted-proxies")).isEmpty();
 	}
 
 	@Test

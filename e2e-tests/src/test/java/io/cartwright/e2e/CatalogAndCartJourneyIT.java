@@ -1,6 +1,8 @@
 package io.cartwright.e2e;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,8 +20,6 @@ import static org.awaitility.Awaitility.await;
  * and the gateway as separate processes, as they run in production.
  */
 class CatalogAndCartJourneyIT {
-
-	static final Storefront staff = StaffCatalog.staff;
 
 	static final Storefront guest = Storefront.anonymous();
 
@@ -53,8 +53,8 @@ class CatalogAndCartJourneyIT {
 		String cart = newGuestCart();
 		guest.post("/api/carts/" + cart + "/lines", Map.of("sku", product.sku(), "quantity", 1));
 
-		Storefront.Response repriced = staff.put("/api/catalog/products/" + product.id(),
-				product.request(2500, "ACTIVE"));
+		Storefront.Response repriced = Accounts.staff()
+			.put("/api/catalog/products/" + product.id(), product.request(2500, "ACTIVE"));
 		assertThat(repriced.status()).as(repriced.toString()).isEqualTo(200);
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			JsonNode line = guest.get("/api/carts/" + cart).json().get("lines").get(0);
@@ -62,7 +62,8 @@ class CatalogAndCartJourneyIT {
 			assertThat(line.get("priceChanged").get("from").get("amount").asLong()).isEqualTo(2900);
 		});
 
-		assertThat(staff.post("/api/catalog/products/" + product.id() + "/archive", null).status()).isEqualTo(200);
+		assertThat(Accounts.staff().post("/api/catalog/products/" + product.id() + "/archive", null).status())
+			.isEqualTo(200);
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			JsonNode view = guest.get("/api/carts/" + cart).json();
 			assertThat(view.get("lines").get(0).get("available").asBoolean()).isFalse();
@@ -76,8 +77,7 @@ class CatalogAndCartJourneyIT {
 		String guestCart = newGuestCart();
 		guest.post("/api/carts/" + guestCart + "/lines", Map.of("sku", product.sku(), "quantity", 3));
 
-		String customerId = "customer-" + unique();
-		Storefront customer = Storefront.as(TestTokens.customer(customerId));
+		Storefront customer = Accounts.newCustomer();
 		Storefront.Response merged = customer.post("/api/carts/me/merge", Map.of("guestCartId", guestCart));
 		assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
 		assertThat(merged.json().get("lines").get(0).get("quantity").asInt()).isEqualTo(3);
@@ -89,27 +89,35 @@ class CatalogAndCartJourneyIT {
 			.get(0)
 			.get("quantity")
 			.asInt()).isEqualTo(3);
-		assertThat(Storefront.as(TestTokens.customer("someone-else-" + unique()))
-			.get("/api/carts/" + customerCart)
-			.status()).isEqualTo(404);
+		assertThat(Accounts.newCustomer().get("/api/carts/" + customerCart).status()).isEqualTo(404);
 		assertThat(guest.get("/api/carts/" + customerCart).status()).isEqualTo(404);
 	}
 
 	@Test
-	void catalogWritesNeedAStaffTokenAndBadTokensAreRefused() {
+	void catalogWritesNeedAStaffTokenAndExpiredForgedOrTamperedTokensAreRefused() {
 		Map<String, Object> category = Map.of("slug", "nope-" + unique(), "name", "Nope");
 		Storefront.Response anonymous = guest.post("/api/catalog/categories", category);
 		assertThat(anonymous.status()).isEqualTo(401);
 		assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(
-				Storefront.as(TestTokens.customer("c-" + unique())).post("/api/catalog/categories", category).status())
-			.isEqualTo(403);
+		assertThat(Accounts.newCustomer().post("/api/catalog/categories", category).status()).isEqualTo(403);
 		assertThat(Storefront.as(TestTokens.expired("staff-e2e", "STAFF"))
 			.post("/api/catalog/categories", category)
 			.status()).isEqualTo(401);
 		assertThat(Storefront.as(TestTokens.signedByAnotherKey("staff-e2e", "STAFF"))
 			.post("/api/catalog/categories", category)
 			.status()).isEqualTo(401);
+		String staffToken = Accounts.staffToken();
+		String[] parts = staffToken.split("\\.");
+		String tamperedPayload = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+				.replace("\"STAFF\"", "\"STAFF\",\"ADMIN\"")
+				.getBytes(StandardCharsets.UTF_8));
+		Storefront.Response tampered = Storefront.as(parts[0] + "." + tamperedPayload + "." + parts[2])
+			.post("/api/catalog/categories", category);
+		assertThat(tampered.status()).isEqualTo(401);
+		assertThat(tampered.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(Storefront.as(staffToken).post("/api/catalog/categories", category).status()).isEqualTo(201);
 	}
 
 	private static StaffCatalog.Product publish(String name, long price, int stock) {

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.cartwright.infra.test.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -23,8 +22,6 @@ import static org.awaitility.Awaitility.await;
  * up agreeing — through the gateway only.
  */
 class CheckoutJourneyIT {
-
-	static final Storefront staff = StaffCatalog.staff;
 
 	static final Map<String, Object> ADDRESS = Map.of("name", "Ada Lovelace", "line1", "1 Analytical Way", "postalCode",
 			"10115", "city", "Berlin", "country", "DE");
@@ -62,7 +59,7 @@ class CheckoutJourneyIT {
 	void anOrderForMoreThanIsInStockIsRejectedAndReservesNothing() {
 		String sku = product(1500, 3);
 		Customer customer = customerWith(sku, 3);
-		staff.put("/api/catalog/stock/" + sku, Map.of("onHand", 1, "reason", "Breakage"));
+		Accounts.staff().put("/api/catalog/stock/" + sku, Map.of("onHand", 1, "reason", "Breakage"));
 
 		String order = customer.checkout(SimulatedCards.APPROVE).json().get("id").asString();
 		JsonNode rejected = customer.awaitStatus(order, "REJECTED");
@@ -106,7 +103,7 @@ class CheckoutJourneyIT {
 		for (int i = 0; i < 30; i++) {
 			customers.add(customerWith(sku, 1));
 		}
-		staff.put("/api/catalog/stock/" + sku, Map.of("onHand", 10, "reason", "Last ten"));
+		Accounts.staff().put("/api/catalog/stock/" + sku, Map.of("onHand", 10, "reason", "Last ten"));
 
 		List<String> orders = new ArrayList<>();
 		try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
@@ -141,7 +138,7 @@ class CheckoutJourneyIT {
 		Customer another = customerWith(sku, 1);
 		String shipped = another.checkout(SimulatedCards.APPROVE).json().get("id").asString();
 		another.awaitStatus(shipped, "CONFIRMED");
-		assertThat(staff.post("/api/admin/orders/" + shipped + "/ship", null).status()).isEqualTo(200);
+		assertThat(Accounts.staff().post("/api/admin/orders/" + shipped + "/ship", null).status()).isEqualTo(200);
 		Storefront.Response late = another.storefront().post("/api/orders/" + shipped + "/cancel", null);
 		assertThat(late.status()).as(late.toString()).isEqualTo(409);
 		assertThat(late.header("Content-Type")).startsWith("application/problem+json");
@@ -152,9 +149,7 @@ class CheckoutJourneyIT {
 		String sku = product(1000, 5);
 		Customer customer = customerWith(sku, 1);
 		String order = customer.checkout(SimulatedCards.APPROVE).json().get("id").asString();
-		assertThat(Storefront.as(TestTokens.customer("intruder-" + StaffCatalog.unique()))
-			.get("/api/orders/" + order)
-			.status()).isEqualTo(404);
+		assertThat(Accounts.newCustomer().get("/api/orders/" + order).status()).isEqualTo(404);
 		assertThat(Storefront.anonymous().get("/api/orders/" + order).status()).isEqualTo(401);
 	}
 
@@ -163,7 +158,7 @@ class CheckoutJourneyIT {
 	}
 
 	private static Customer customerWith(String sku, int quantity) {
-		Storefront storefront = Storefront.as(TestTokens.customer("customer-" + StaffCatalog.unique()));
+		Storefront storefront = Accounts.newCustomer();
 		String cartId = storefront.get("/api/carts/me").json().get("id").asString();
 		Storefront.Response added = storefront.post("/api/carts/me/lines", Map.of("sku", sku, "quantity", quantity));
 		assertThat(added.status()).as(added.toString()).isEqualTo(200);

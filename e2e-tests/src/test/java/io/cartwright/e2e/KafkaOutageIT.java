@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import io.cartwright.infra.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -25,7 +24,7 @@ class KafkaOutageIT {
 	void anOrderPlacedWhileKafkaIsDownIsConfirmedOnceKafkaIsBack() {
 		String categoryId = StaffCatalog.category("Outage");
 		String sku = StaffCatalog.publish(categoryId, "Outage Lamp", 2000, 5).sku();
-		Storefront customer = Storefront.as(TestTokens.customer("customer-" + StaffCatalog.unique()));
+		Storefront customer = Accounts.newCustomer();
 		String cartId = customer.get("/api/carts/me").json().get("id").asString();
 		assertThat(customer.post("/api/carts/me/lines", Map.of("sku", sku, "quantity", 1)).status()).isEqualTo(200);
 

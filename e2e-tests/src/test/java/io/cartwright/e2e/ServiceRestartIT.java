@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import io.cartwright.infra.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -12,9 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A service that goes away in the middle of a checkout: the saga waits for it and resumes
- * where it stopped once it is back, because every step is an event kept in Kafka and
- * applied exactly once.
+ * A service that goes away in the middle of a checkout: the gateway answers for it at
+ * once with a 503 while the other services carry on, and the saga waits for it and
+ * resumes where it stopped once it is back, because every step is an event kept in Kafka
+ * and applied exactly once.
  */
 class ServiceRestartIT {
 
@@ -24,8 +24,9 @@ class ServiceRestartIT {
 	@Test
 	void aCheckoutResumesWhenTheCatalogComesBackInTheMiddleOfTheSaga() {
 		String categoryId = StaffCatalog.category("Restart");
-		String sku = StaffCatalog.publish(categoryId, "Restart Kettle", 3500, 6).sku();
-		Storefront customer = Storefront.as(TestTokens.customer("customer-" + StaffCatalog.unique()));
+		StaffCatalog.Product kettle = StaffCatalog.publish(categoryId, "Restart Kettle", 3500, 6);
+		String sku = kettle.sku();
+		Storefront customer = Accounts.newCustomer();
 		String cartId = customer.get("/api/carts/me").json().get("id").asString();
 		assertThat(customer.post("/api/carts/me/lines", Map.of("sku", sku, "quantity", 2)).status()).isEqualTo(200);
 
@@ -37,6 +38,15 @@ class ServiceRestartIT {
 			assertThat(placed.status()).as(placed.toString()).isEqualTo(202);
 			order = placed.json().get("id").asString();
 			assertThat(customer.get("/api/orders/" + order).json().get("status").asString()).isEqualTo("PENDING");
+
+			long before = System.nanoTime();
+			Storefront.Response unavailable = Storefront.anonymous().get("/api/catalog/products/" + kettle.id());
+			Duration answeredIn = Duration.ofNanos(System.nanoTime() - before);
+			assertThat(unavailable.status()).as(unavailable.toString()).isEqualTo(503);
+			assertThat(unavailable.header("Content-Type")).startsWith("application/problem+json");
+			assertThat(answeredIn).isLessThan(Duration.ofSeconds(5));
+			assertThat(customer.get("/api/carts/me").status()).isEqualTo(200);
+			assertThat(customer.get("/api/orders").json().get("content")).hasSize(1);
 		}
 		finally {
 			RunningPlatform.get().startService("catalog-service");

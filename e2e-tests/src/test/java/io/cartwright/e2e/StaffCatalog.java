@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.cartwright.infra.test.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,14 +17,12 @@ import static org.awaitility.Awaitility.await;
  */
 final class StaffCatalog {
 
-	static final Storefront staff = Storefront.as(TestTokens.staff("staff-e2e"));
-
 	private StaffCatalog() {
 	}
 
 	static String category(String name) {
-		Storefront.Response created = staff.post("/api/catalog/categories",
-				Map.of("slug", "e2e-" + unique(), "name", name, "position", 0));
+		Storefront.Response created = Accounts.staff()
+			.post("/api/catalog/categories", Map.of("slug", "e2e-" + unique(), "name", name, "position", 0));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		return created.json().get("id").asString();
 	}
@@ -38,10 +35,10 @@ final class StaffCatalog {
 		String suffix = unique();
 		Product product = new Product(null, categoryId, name.toLowerCase().replace(' ', '-') + "-" + suffix, name,
 				"e2e" + suffix, "SKU-E2E-" + suffix.toUpperCase());
-		Storefront.Response created = staff.post("/api/catalog/products", product.request(price, "ACTIVE"));
+		Storefront.Response created = Accounts.staff().post("/api/catalog/products", product.request(price, "ACTIVE"));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		Storefront.Response counted = staff.put("/api/catalog/stock/" + product.sku(),
-				Map.of("onHand", stock, "reason", "Goods received"));
+		Storefront.Response counted = Accounts.staff()
+			.put("/api/catalog/stock/" + product.sku(), Map.of("onHand", stock, "reason", "Goods received"));
 		assertThat(counted.status()).as(counted.toString()).isEqualTo(200);
 		return product.withId(created.json().get("id").asString());
 	}
@@ -51,8 +48,10 @@ final class StaffCatalog {
 	 * release when its event arrives, a moment after the order shows the new status.
 	 */
 	static void awaitStock(String sku, int onHand, int reserved) {
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			JsonNode stock = staff.get("/api/catalog/stock/" + sku).json();
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			Storefront.Response answer = Accounts.staff().get("/api/catalog/stock/" + sku);
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+			JsonNode stock = answer.json();
 			assertThat(stock.get("onHand").asInt()).as("on hand of %s", sku).isEqualTo(onHand);
 			assertThat(stock.get("reserved").asInt()).as("reserved of %s", sku).isEqualTo(reserved);
 		});

@@ -69,6 +69,10 @@ final class Storefront {
 		return send("DELETE", path, null);
 	}
 
+	Response options(String path) {
+		return send("OPTIONS", path, null);
+	}
+
 	private Response send(String method, String path, @Nullable Object body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofSeconds(15))

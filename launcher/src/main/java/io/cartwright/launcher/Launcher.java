@@ -8,7 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code ./cartwright}: runs the whole platform on this machine until Ctrl-C.
+ * {@code ./cartwright}: runs the whole platform on this machine until Ctrl-C;
+ * {@code ./cartwright token} prints an access token from a running one.
  */
 public final class Launcher {
 
@@ -20,6 +21,7 @@ public final class Launcher {
 	public static void main(String[] args) throws InterruptedException {
 		if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
 			log.info(PlatformSettings.usage());
+			log.info(TokenCommand.usage());
 			return;
 		}
 		Path home = Arrays.stream(args)
@@ -30,6 +32,16 @@ public final class Launcher {
 			.toAbsolutePath()
 			.normalize();
 		String[] rest = Arrays.stream(args).filter((arg) -> !arg.startsWith("--home=")).toArray(String[]::new);
+		if (rest.length > 0 && rest[0].equals("token")) {
+			try {
+				System.exit(TokenCommand.run(home, Arrays.copyOfRange(rest, 1, rest.length), System.out));
+			}
+			catch (LaunchException ex) {
+				System.err.println(ex.getMessage());
+				System.exit(1);
+			}
+			return;
+		}
 		LocalPlatform platform;
 		try {
 			platform = LocalPlatform.start(PlatformSettings.parse(home, rest));

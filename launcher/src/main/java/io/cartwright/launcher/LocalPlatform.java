@@ -36,6 +36,8 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private Map<String, String> environment = Map.of();
 
+	private LocalSecrets secrets;
+
 	private final Map<String, Duration> readyAfter = new HashMap<>();
 
 	private Duration startedIn = Duration.ZERO;
@@ -60,6 +62,7 @@ public final class LocalPlatform implements AutoCloseable {
 		List<DatabaseAccounts.Account> accounts = DatabaseAccounts.loadOrCreate(settings.dataDir());
 		LocalPlatform platform = new LocalPlatform(settings, LocalInfrastructure.start(settings, accounts));
 		try {
+			platform.secrets = LocalSecrets.loadOrCreate(settings.dataDir());
 			platform.environment = platform.environment(accounts);
 			platform.startAndAwait(List.of(settings.configServer()), platform.environment);
 			platform.startAndAwait(settings.services(), platform.environment);
@@ -116,9 +119,17 @@ public final class LocalPlatform implements AutoCloseable {
 		env.put("REDIS_PORT", String.valueOf(this.settings.port("redis")));
 		env.put("KAFKA_BOOTSTRAP_SERVERS", this.infrastructure.kafkaBootstrapServers());
 		for (ServiceSpec service : this.settings.services()) {
-			String variable = service.name().replace("-service", "").toUpperCase() + "_SERVICE_URL";
-			env.put(variable, service.baseUrl());
+			if (service.name().endsWith("-service")) {
+				String variable = service.name().replace("-service", "").toUpperCase() + "_SERVICE_URL";
+				env.put(variable, service.baseUrl());
+			}
 		}
+		String authServer = this.settings.authServer().baseUrl();
+		env.put("AUTH_SERVER_URL", authServer);
+		env.put("AUTH_ISSUER_URI", this.settings.issuer());
+		env.put("AUTH_JWK_SET_URI", authServer + "/oauth2/jwks");
+		env.put("AUTH_TOKEN_URI", authServer + "/oauth2/token");
+		env.putAll(this.secrets.environment());
 		env.putAll(this.settings.environment());
 		return env;
 	}
@@ -170,6 +181,23 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	/**
+	 * The local credentials: the staff and demo accounts' passwords and the clients'
+	 * secrets.
+	 * @return the secrets kept in the data directory
+	 */
+	public LocalSecrets secrets() {
+		return this.secrets;
+	}
+
+	/**
+	 * The token issuer as storefronts see it.
+	 * @return auth-server's address behind the gateway
+	 */
+	public String issuer() {
+		return this.settings.issuer();
+	}
+
+	/**
 	 * How long each service took from its start to ready.
 	 * @return the durations by service name
 	 */
@@ -210,11 +238,16 @@ public final class LocalPlatform implements AutoCloseable {
 					.formatted(this.startedIn.toMillis() / 1000.0));
 		String gateway = url("gateway").replace("127.0.0.1", "localhost");
 		text.append("  Storefront API (gateway)  ").append(gateway).append("/api/catalog/products\n");
-		text.append("  Health through gateway    ").append(gateway).append("/health/{catalog,cart,order}\n");
+		text.append("  API docs (every service)  ").append(gateway).append("/swagger-ui.html\n");
+		text.append("  Sign-in (OIDC issuer)     ").append(issuer()).append("/.well-known/openid-configuration\n");
+		text.append("  Health through gateway    ").append(gateway).append("/health/{catalog,cart,order}\n\n");
+		text.append("  Demo customer  %s / %s   a token: ./cartwright token%n".formatted(LocalSecrets.DEMO_EMAIL,
+				this.secrets.demoPassword()));
+		text.append("  Staff          %s (password in %s)   a token: ./cartwright token --staff%n%n"
+			.formatted(LocalSecrets.STAFF_EMAIL, this.settings.dataDir().resolve("local-secrets.properties")));
 		for (ServiceSpec spec : this.settings.services()) {
 			if (!spec.name().equals("gateway")) {
-				text.append("  %-25s %s/swagger-ui/index.html%n".formatted(spec.name(),
-						spec.baseUrl().replace("127.0.0.1", "localhost")));
+				text.append("  %-25s %s%n".formatted(spec.name(), spec.baseUrl().replace("127.0.0.1", "localhost")));
 			}
 		}
 		text.append("  %-25s %s/catalog-service/local%n".formatted("config-server",

@@ -130,11 +130,30 @@ public record PlatformSettings(Path home, Path dataDir, boolean reset, Map<Strin
 		return new ServiceSpec("config-server", port("config-server"));
 	}
 
-	/** The services that take their configuration from config-server. */
+	ServiceSpec authServer() {
+		return new ServiceSpec("auth-server", port("auth"));
+	}
+
+	ServiceSpec gateway() {
+		return new ServiceSpec("gateway", port("gateway"));
+	}
+
+	/**
+	 * The services that take their configuration from config-server: they start together
+	 * once config-server is ready.
+	 */
 	List<ServiceSpec> services() {
-		return List.of(new ServiceSpec("catalog-service", port("catalog")),
+		return List.of(authServer(), new ServiceSpec("catalog-service", port("catalog")),
 				new ServiceSpec("cart-service", port("cart")), new ServiceSpec("order-service", port("order")),
-				new ServiceSpec("gateway", port("gateway")));
+				gateway());
+	}
+
+	/**
+	 * The token issuer as storefronts see it: auth-server behind the gateway.
+	 * @return the issuer URI, for example {@code http://localhost:8080/api/auth}
+	 */
+	public String issuer() {
+		return "http://localhost:" + port("gateway") + "/api/auth";
 	}
 
 	private static Map<String, Integer> defaultPorts() {
@@ -144,6 +163,7 @@ public record PlatformSettings(Path home, Path dataDir, boolean reset, Map<Strin
 		ports.put("kafka", 9092);
 		ports.put("kafka-controller", 9093);
 		ports.put("config-server", 8888);
+		ports.put("auth", 9000);
 		ports.put("catalog", 8081);
 		ports.put("cart", 8082);
 		ports.put("order", 8083);

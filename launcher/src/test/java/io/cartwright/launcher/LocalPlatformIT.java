@@ -53,7 +53,8 @@ class LocalPlatformIT {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "config-server", "catalog-service", "cart-service", "order-service", "gateway" })
+	@ValueSource(
+			strings = { "config-server", "auth-server", "catalog-service", "cart-service", "order-service", "gateway" })
 	@Order(1)
 	void everyServiceReportsReadyOnItsOwnPort(String service) throws Exception {
 		HttpResponse<String> readiness = get(platform.url(service) + "/actuator/health/readiness");
@@ -97,9 +98,27 @@ class LocalPlatformIT {
 
 	@Test
 	@Order(5)
+	void theTokenCommandSignsTheDemoCustomerInAndTheGatewayAcceptsItsToken() throws Exception {
+		java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+		int exit = TokenCommand.run(settings.home(),
+				new String[] { "--data-dir=" + dataDir, "--issuer=" + platform.issuer() },
+				new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+		String token = printed.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+		assertThat(exit).isZero();
+		assertThat(token.split("\\.")).hasSize(3);
+		HttpResponse<String> orders = http
+			.send(HttpRequest.newBuilder(URI.create(platform.url("gateway") + "/api/orders"))
+				.header("Authorization", "Bearer " + token)
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(orders.statusCode()).isEqualTo(200);
+		assertThat(get(platform.url("gateway") + "/api/orders").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	@Order(6)
 	void stopsEveryProcessAndFreesEveryPort() {
 		Map<String, Long> pids = platform.pids();
-		assertThat(pids).hasSize(5);
+		assertThat(pids).hasSize(6);
 		platform.close();
 		platform = null;
 		assertThat(pids.values()).allSatisfy((pid) -> assertThat(ProcessHandle.of(pid)).isEmpty());

@@ -34,9 +34,9 @@ class LocalPlatformTest {
 			PlatformSettings settings = PlatformSettings.parse(this.home, "--data-dir=" + this.home.resolve("data"),
 					"--redis-port=" + taken.getLocalPort(), "--mysql-port=" + free.port("mysql"),
 					"--kafka-port=" + free.port("kafka"), "--kafka-controller-port=" + free.port("kafka-controller"),
-					"--config-server-port=" + free.port("config-server"), "--catalog-port=" + free.port("catalog"),
-					"--cart-port=" + free.port("cart"), "--order-port=" + free.port("order"),
-					"--gateway-port=" + free.port("gateway"));
+					"--config-server-port=" + free.port("config-server"), "--auth-port=" + free.port("auth"),
+					"--catalog-port=" + free.port("catalog"), "--cart-port=" + free.port("cart"),
+					"--order-port=" + free.port("order"), "--gateway-port=" + free.port("gateway"));
 			assertThatThrownBy(() -> LocalPlatform.start(settings)).isInstanceOf(LaunchException.class)
 				.hasMessage("Port %d (redis) is in use. Stop what uses it, or choose another port with --redis-port=N."
 					.formatted(taken.getLocalPort()));
@@ -55,8 +55,8 @@ class LocalPlatformTest {
 	}
 
 	private void fakeJars() throws IOException {
-		for (String module : new String[] { "config-server", "catalog-service", "cart-service", "order-service",
-				"gateway" }) {
+		for (String module : new String[] { "config-server", "auth-server", "catalog-service", "cart-service",
+				"order-service", "gateway" }) {
 			Path jar = this.home.resolve(module).resolve("target").resolve(module + ".jar");
 			Files.createDirectories(jar.getParent());
 			Files.writeString(jar, "not really a jar");

@@ -24,10 +24,12 @@ class AuthServerApplicationIT extends AuthServerIntegrationTest {
 			.containsEntry("token_endpoint", ISSUER + "/oauth2/token")
 			.containsEntry("jwks_uri", ISSUER + "/oauth2/jwks")
 			.containsEntry("userinfo_endpoint", ISSUER + "/userinfo")
-			.containsEntry("end_session_endpoint", ISSUER + "/connect/logout");
+			.containsEntry("end_session_endpoint", ISSUER + "/connect/logout")
+			.doesNotContainKey("dpop_signing_alg_values_supported");
 		assertThat(http.getJson("/.well-known/oauth-authorization-server")).containsEntry("issuer", ISSUER)
 			.containsEntry("revocation_endpoint", ISSUER + "/oauth2/revoke")
-			.containsEntry("introspection_endpoint", ISSUER + "/oauth2/introspect");
+			.containsEntry("introspection_endpoint", ISSUER + "/oauth2/introspect")
+			.doesNotContainKey("dpop_signing_alg_values_supported");
 	}
 
 	@Test
@@ -44,7 +46,7 @@ class AuthServerApplicationIT extends AuthServerIntegrationTest {
 		List<String> tables = this.jdbc.queryForList("select table_name from information_schema.tables "
 				+ "where table_schema = 'identity' order by table_name", String.class);
 		assertThat(tables).contains("account", "oauth2_registered_client", "oauth2_authorization", "signing_key",
-				"login_throttle");
+				"login_throttle", "SPRING_SESSION", "SPRING_SESSION_ATTRIBUTES");
 	}
 
 }

@@ -19,7 +19,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -64,7 +63,12 @@ class SecurityConfiguration {
 			AuthorizationServerSettings settings, RegisteredClientRepository clients) {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
-			server.oidc(Customizer.withDefaults())
+			server
+				.oidc((oidc) -> oidc
+					.providerConfigurationEndpoint((endpoint) -> endpoint.providerConfigurationCustomizer(
+							(metadata) -> metadata.claims(SecurityConfiguration::withoutDpop))))
+				.authorizationServerMetadataEndpoint((endpoint) -> endpoint.authorizationServerMetadataCustomizer(
+						(metadata) -> metadata.claims(SecurityConfiguration::withoutDpop)))
 				.clientAuthentication((clientAuthentication) -> clientAuthentication
 					.authenticationConverter(new PublicClientRefreshTokenAuthenticationConverter())
 					.authenticationProvider(new PublicClientRefreshTokenAuthenticationProvider(clients)));
@@ -107,6 +111,13 @@ class SecurityConfiguration {
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable());
 		return http.build();
+	}
+
+	/**
+	 * Tokens are not DPoP-bound here (ADR 0015): discovery must not say they can be.
+	 */
+	private static void withoutDpop(java.util.Map<String, Object> claims) {
+		claims.remove("dpop_signing_alg_values_supported");
 	}
 
 	/**

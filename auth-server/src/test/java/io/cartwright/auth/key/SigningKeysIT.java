@@ -12,6 +12,7 @@ import io.cartwright.auth.AuthServerApplication;
 import io.cartwright.auth.AuthServerIntegrationTest;
 import io.cartwright.auth.Http;
 import io.cartwright.auth.PkceLogin;
+import io.cartwright.auth.SecondInstance;
 import io.cartwright.auth.AuthClient;
 import org.junit.jupiter.api.Test;
 
@@ -173,20 +174,8 @@ class SigningKeysIT extends AuthServerIntegrationTest {
 			.hasStackTraceContaining("AUTH_KEY_PASSWORD is not the password it was stored with");
 	}
 
-	/**
-	 * Starts a second auth-server on the same schema, as a restart would; its settings
-	 * are command-line arguments, which win over the config-repo files it imports.
-	 */
 	private ConfigurableApplicationContext start(String keyPassword) {
-		String repo = System.getProperty("cartwright.config-repo", "../config-server/config-repo");
-		List<String> arguments = List.of("--spring.cloud.config.enabled=false",
-				"--spring.config.import=file:" + repo + "/application.yml,file:" + repo + "/auth-server.yml",
-				"--spring.datasource.url=" + this.dataSource.getJdbcUrl(),
-				"--spring.datasource.username=" + this.dataSource.getUsername(),
-				"--spring.datasource.password=" + this.dataSource.getPassword(), "--server.port=0",
-				"--server.address=127.0.0.1", "--AUTH_KEY_PASSWORD=" + keyPassword,
-				"--AUTOMATION_CLIENT_SECRET=" + AUTOMATION_SECRET, "--ORDER_CLIENT_SECRET=" + ORDER_SECRET);
-		return new SpringApplicationBuilder(AuthServerApplication.class).run(arguments.toArray(String[]::new));
+		return SecondInstance.start(this.dataSource, keyPassword);
 	}
 
 }

@@ -46,6 +46,12 @@ class CartApplicationIT {
 			.returnResult(String.class)
 			.getResponseBody();
 		assertThat(scrape).contains("jvm_memory_used_bytes").contains("application=\"cart-service\"");
+		assertThat(scrape).as("cache statistics, dead letters per consumed topic, the pool")
+			.contains("cache_gets_total{application=\"cart-service\",cache=\"carts\"")
+			.contains(
+					"cartwright_kafka_dead_letters_total{application=\"cart-service\",topic=\"catalog.product-events\"}")
+			.contains("cartwright_kafka_dead_letters_total{application=\"cart-service\",topic=\"order.order-events\"}")
+			.contains("hikaricp_connections_active{");
 	}
 
 	@Test

@@ -46,6 +46,15 @@ class CatalogApplicationIT {
 			.returnResult(String.class)
 			.getResponseBody();
 		assertThat(scrape).contains("jvm_memory_used_bytes").contains("application=\"catalog-service\"");
+		assertThat(scrape).as("cache statistics per cache")
+			.contains("cache_gets_total{application=\"catalog-service\",cache=\"product-by-id\"")
+			.contains("cache_gets_total{application=\"catalog-service\",cache=\"category-tree\"");
+		assertThat(scrape).as("the outbox and the dead letters")
+			.contains("cartwright_outbox_pending{")
+			.contains("cartwright_outbox_oldest_age_seconds{")
+			.contains(
+					"cartwright_kafka_dead_letters_total{application=\"catalog-service\",topic=\"order.order-events\"}")
+			.contains("hikaricp_connections_active{");
 	}
 
 	@Test

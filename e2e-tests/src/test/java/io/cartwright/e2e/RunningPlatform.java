@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.cartwright.launcher.LocalPlatform;
@@ -12,7 +13,8 @@ import io.cartwright.launcher.PlatformSettings;
 /**
  * The whole platform, started once per test JVM by the launcher from the built jars, on
  * free ports and a fresh data directory, and stopped when the JVM exits: auth-server
- * issues the tokens, exactly as in a local run.
+ * issues the tokens, exactly as in a local run. Every service exports its spans to the
+ * {@link TraceCollector}.
  */
 final class RunningPlatform {
 
@@ -29,6 +31,8 @@ final class RunningPlatform {
 	static final int CUSTOMER_BURST = 40;
 
 	private static LocalPlatform platform;
+
+	private static Path dataDir;
 
 	private RunningPlatform() {
 	}
@@ -56,6 +60,7 @@ final class RunningPlatform {
 		try {
 			Path home = Path.of(System.getProperty("cartwright.home", "..")).toAbsolutePath().normalize();
 			Path data = Files.createTempDirectory("cartwright-e2e-");
+			dataDir = data;
 			PlatformSettings settings = PlatformSettings.onFreePorts(home, data).withEnvironment(environment());
 			LocalPlatform started = LocalPlatform.start(settings);
 			Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-platform-stop"));
@@ -66,12 +71,27 @@ final class RunningPlatform {
 		}
 	}
 
+	/**
+	 * A service's log file: its console output, one JSON object a line.
+	 * @param service the service's name
+	 * @return the file
+	 */
+	static Path logFile(String service) {
+		get();
+		return dataDir.resolve("logs").resolve(service + ".log");
+	}
+
 	private static Map<String, String> environment() {
-		return Map.of("CORS_ALLOWED_ORIGINS", STOREFRONT_ORIGIN, "RATE_LIMIT_AUTHENTICATED_REPLENISH_RATE",
-				String.valueOf(CUSTOMER_REQUESTS_PER_SECOND), "RATE_LIMIT_AUTHENTICATED_BURST_CAPACITY",
-				String.valueOf(CUSTOMER_BURST), "RATE_LIMIT_ANONYMOUS_REPLENISH_RATE", "1000",
-				"RATE_LIMIT_ANONYMOUS_BURST_CAPACITY", "2000", "RATE_LIMIT_AUTH_REPLENISH_RATE", "1000",
-				"RATE_LIMIT_AUTH_BURST_CAPACITY", "2000");
+		Map<String, String> environment = new HashMap<>(Map.of("CORS_ALLOWED_ORIGINS", STOREFRONT_ORIGIN,
+				"RATE_LIMIT_AUTHENTICATED_REPLENISH_RATE", String.valueOf(CUSTOMER_REQUESTS_PER_SECOND),
+				"RATE_LIMIT_AUTHENTICATED_BURST_CAPACITY", String.valueOf(CUSTOMER_BURST),
+				"RATE_LIMIT_ANONYMOUS_REPLENISH_RATE", "1000", "RATE_LIMIT_ANONYMOUS_BURST_CAPACITY", "2000",
+				"RATE_LIMIT_AUTH_REPLENISH_RATE", "1000", "RATE_LIMIT_AUTH_BURST_CAPACITY", "2000"));
+		// Every service exports its spans to the test's OTLP receiver, every second.
+		environment.put("OTLP_TRACING_ENABLED", "true");
+		environment.put("OTLP_TRACING_ENDPOINT", TraceCollector.get().endpoint());
+		environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "1s");
+		return environment;
 	}
 
 }

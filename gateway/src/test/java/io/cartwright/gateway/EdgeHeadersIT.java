@@ -235,6 +235,26 @@ class EdgeHeadersIT extends GatewayIntegrationTest {
 		}
 
 		@Test
+		void passesTheIdDownstreamAsW3cBaggageInsteadOfTheCallersBaggage() {
+			http.get()
+				.uri("/api/catalog/products/1")
+				.header("X-Request-Id", "storefront-77")
+				.header("baggage", "requestId=forged,tenant=evil")
+				.exchange()
+				.expectStatus()
+				.isOk();
+			assertThat(catalog.lastRequest().header("baggage")).isEqualTo("requestId=storefront-77");
+
+			String id = http.get()
+				.uri("/api/catalog/products/1")
+				.exchange()
+				.returnResult(String.class)
+				.getResponseHeaders()
+				.getFirst("X-Request-Id");
+			assertThat(catalog.lastRequest().header("baggage")).isEqualTo("requestId=" + id);
+		}
+
+		@Test
 		void startsATraceAndPassesItDownstream() {
 			http.get().uri("/api/catalog/products/1").exchange().expectStatus().isOk();
 			assertThat(catalog.lastRequest().header("traceparent")).matches(TRACEPARENT);

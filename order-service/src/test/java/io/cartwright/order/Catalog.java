@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.cartwright.events.CloudEventHeaders;
@@ -87,8 +88,45 @@ public final class Catalog {
 		return id;
 	}
 
+	/**
+	 * Reserves every line of a placed order at one unit price, as the catalog does while
+	 * it handles the order's {@code OrderPlaced}: in that record's trace, with its
+	 * baggage. Sent by a plain producer, not the observed template, which would start a
+	 * trace of its own.
+	 * @param traceContext the W3C {@code traceparent} and {@code baggage} headers to send
+	 */
+	public void reserveInTrace(OrderPlaced placed, long unitPrice, Map<String, String> traceContext) {
+		Instant now = Instant.now();
+		StockReserved reserved = new StockReserved(placed.orderId(),
+				placed.lines()
+					.stream()
+					.map((line) -> new StockReserved.Line(line.sku(), line.quantity(), new Money(unitPrice, "EUR"),
+							"Product " + line.sku()))
+					.toList(),
+				now.plus(Duration.ofMinutes(15)), now);
+		ProducerRecord<Object, Object> record = record(UUID.randomUUID().toString(), StockReserved.TYPE,
+				placed.orderId().toString(), this.json.writeValueAsBytes(reserved));
+		traceContext.forEach((name, value) -> header(record, name, value));
+		try {
+			this.kafka.getProducerFactory().createProducer().send(record).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not send " + StockReserved.TYPE, ex);
+		}
+	}
+
 	/** Sends a record as the catalog would, with every CloudEvents header. */
 	public void send(String id, String type, String key, byte[] value) {
+		ProducerRecord<Object, Object> record = record(id, type, key, value);
+		try {
+			this.kafka.send(record).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not send " + type, ex);
+		}
+	}
+
+	private static ProducerRecord<Object, Object> record(String id, String type, String key, byte[] value) {
 		ProducerRecord<Object, Object> record = new ProducerRecord<>(Topics.STOCK_EVENTS, key, value);
 		header(record, CloudEventHeaders.ID, id);
 		header(record, CloudEventHeaders.TYPE, type);
@@ -97,12 +135,7 @@ public final class Catalog {
 		header(record, CloudEventHeaders.SUBJECT, key);
 		header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
 		header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-		try {
-			this.kafka.send(record).get();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Could not send " + type, ex);
-		}
+		return record;
 	}
 
 	private static void header(ProducerRecord<Object, Object> record, String name, String value) {

@@ -20,8 +20,8 @@ import org.springframework.data.redis.serializer.RedisSerializationContext.Seria
  * Cart views cached in Redis as JSON (Jackson 3, typed to {@link PricedCart}: no class
  * names in the values, nothing else can be deserialized from them), with the key prefix
  * and TTL of {@code spring.cache.redis.*}. A cache error is logged and counted
- * ({@code cart.cache.errors}) and never fails a request: with Redis down the service
- * answers from MySQL.
+ * ({@code cartwright.cache.errors}) and never fails a request: with Redis down the
+ * service answers from MySQL.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
@@ -78,7 +78,8 @@ class CacheConfiguration implements CachingConfigurer {
 		}
 
 		private void failed(String operation, RuntimeException ex, Cache cache, Object key) {
-			this.meters.counter("cart.cache.errors", "cache", cache.getName(), "operation", operation).increment();
+			this.meters.counter("cartwright.cache.errors", "cache", cache.getName(), "operation", operation)
+				.increment();
 			log.warn("Cache {} failed to {} {}: {}; carrying on without it", cache.getName(), operation, key,
 					ex.toString());
 			log.debug("Cache failure", ex);

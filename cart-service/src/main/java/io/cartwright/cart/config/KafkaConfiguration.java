@@ -1,6 +1,6 @@
 package io.cartwright.cart.config;
 
-import java.util.stream.Stream;
+import java.util.List;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,12 +11,15 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 import io.cartwright.cart.events.PoisonEventException;
 import io.cartwright.events.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -31,13 +34,16 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 @EnableConfigurationProperties(KafkaConfiguration.TopicSettings.class)
 class KafkaConfiguration {
 
+	private static final List<String> CONSUMED = List.of(Topics.PRODUCT_EVENTS, Topics.STOCK_EVENTS,
+			Topics.ORDER_EVENTS);
+
 	/**
 	 * The topics the cart consumes, created if missing: a consumer that subscribes before
 	 * its topic exists only finds it at its next metadata refresh, minutes later.
 	 */
 	@Bean
 	KafkaAdmin.NewTopics consumedTopics(TopicSettings settings) {
-		return new KafkaAdmin.NewTopics(Stream.of(Topics.PRODUCT_EVENTS, Topics.STOCK_EVENTS, Topics.ORDER_EVENTS)
+		return new KafkaAdmin.NewTopics(CONSUMED.stream()
 			.map((topic) -> TopicBuilder.name(topic)
 				.partitions(settings.partitions())
 				.replicas(settings.replicas())
@@ -45,10 +51,20 @@ class KafkaConfiguration {
 			.toArray(NewTopic[]::new));
 	}
 
+	/**
+	 * The handler; each record sent to a dead-letter topic is counted as
+	 * {@code cartwright.kafka.dead.letters} tagged with the topic it came from (every
+	 * consumed topic's counter exists from the start, at zero).
+	 */
 	@Bean
-	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<?, ?> template) {
-		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
+	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<?, ?> template, MeterRegistry meters) {
+		DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template,
 				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+		CONSUMED.forEach((topic) -> deadLetterCounter(meters, topic));
+		ConsumerRecordRecoverer deadLetters = (record, ex) -> {
+			publisher.accept(record, ex);
+			deadLetterCounter(meters, record.topic()).increment();
+		};
 		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(4);
 		backOff.setInitialInterval(200);
 		backOff.setMultiplier(2);
@@ -57,6 +73,13 @@ class KafkaConfiguration {
 		handler.addNotRetryableExceptions(PoisonEventException.class, JacksonException.class,
 				IllegalArgumentException.class);
 		return handler;
+	}
+
+	private static Counter deadLetterCounter(MeterRegistry meters, String topic) {
+		return Counter.builder("cartwright.kafka.dead.letters")
+			.description("Records sent to the dead-letter topic, by the topic they came from")
+			.tag("topic", topic)
+			.register(meters);
 	}
 
 	/**

@@ -48,7 +48,7 @@ class RedisDownIT extends CartIntegrationTest {
 			.isEqualTo(3)
 			.jsonPath("$.subtotal.amount")
 			.isEqualTo(2100);
-		double errors = meters.find("cart.cache.errors").counters().stream().mapToDouble((c) -> c.count()).sum();
+		double errors = meters.find("cartwright.cache.errors").counters().stream().mapToDouble((c) -> c.count()).sum();
 		assertThat(errors).isGreaterThan(0);
 	}
 

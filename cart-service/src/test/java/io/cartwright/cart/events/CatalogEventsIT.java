@@ -18,6 +18,7 @@ import io.cartwright.events.StockLevelChanged;
 import io.cartwright.events.StockReleased;
 import io.cartwright.events.Topics;
 import io.cartwright.events.VariantSnapshot;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -34,6 +35,9 @@ class CatalogEventsIT extends CartIntegrationTest {
 
 	@Autowired
 	ConsumerFactory<String, byte[]> consumers;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void aProductCreatedEventMakesItsSkusAddableEvenWhileTheCatalogIsDown() throws Exception {
@@ -169,7 +173,8 @@ class CatalogEventsIT extends CartIntegrationTest {
 	}
 
 	@Test
-	void poisonMessagesGoStraightToTheDeadLetterTopic() throws Exception {
+	void poisonMessagesGoStraightToTheDeadLetterTopicAndAreCounted() throws Exception {
+		double counted = deadLetters();
 		String badJson = UUID.randomUUID().toString();
 		String unknownType = UUID.randomUUID().toString();
 		publishRaw(Topics.PRODUCT_EVENTS, badJson, ProductUpdated.TYPE, "{not json".getBytes(StandardCharsets.UTF_8));
@@ -187,6 +192,11 @@ class CatalogEventsIT extends CartIntegrationTest {
 				assertThat(seen).contains(badJson, unknownType);
 			});
 		}
+		assertThat(deadLetters()).isGreaterThanOrEqualTo(counted + 2);
+	}
+
+	private double deadLetters() {
+		return this.meters.get("cartwright.kafka.dead.letters").tag("topic", Topics.PRODUCT_EVENTS).counter().count();
 	}
 
 	private static ProductUpdated updated(UUID product, String sku, String name, long price, boolean active,

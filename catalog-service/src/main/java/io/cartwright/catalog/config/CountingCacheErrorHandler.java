@@ -11,8 +11,9 @@ import org.springframework.cache.interceptor.CacheErrorHandler;
 
 /**
  * Logs and counts cache errors and never throws them: with Redis down a read goes to
- * MySQL and a write still succeeds. Counted as {@code cache.errors} tagged with the cache
- * and the operation ({@code get}, {@code put}, {@code evict}, {@code clear}).
+ * MySQL and a write still succeeds. Counted as {@code cartwright.cache.errors} tagged
+ * with the cache and the operation ({@code get}, {@code put}, {@code evict},
+ * {@code clear}).
  */
 class CountingCacheErrorHandler implements CacheErrorHandler {
 
@@ -45,7 +46,7 @@ class CountingCacheErrorHandler implements CacheErrorHandler {
 	}
 
 	private void record(RuntimeException ex, Cache cache, String operation, @Nullable Object key) {
-		Counter.builder("cache.errors")
+		Counter.builder("cartwright.cache.errors")
 			.description("Cache operations that failed and were bypassed")
 			.tag("cache", cache.getName())
 			.tag("operation", operation)

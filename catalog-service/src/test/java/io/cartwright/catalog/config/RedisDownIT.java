@@ -104,9 +104,11 @@ class RedisDownIT {
 			.isEqualTo("UP")
 			.jsonPath("$.components.cache.details.redis")
 			.isEqualTo("unavailable, reads go to MySQL");
-		assertThat(
-				this.meters.get("cache.errors").tag("cache", "product-by-id").tag("operation", "get").counter().count())
-			.isGreaterThanOrEqualTo(1);
+		assertThat(this.meters.get("cartwright.cache.errors")
+			.tag("cache", "product-by-id")
+			.tag("operation", "get")
+			.counter()
+			.count()).isGreaterThanOrEqualTo(1);
 	}
 
 	private RestTestClient.BodyContentSpec read(ProductDetails product) {

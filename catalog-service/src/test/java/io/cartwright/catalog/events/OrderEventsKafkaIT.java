@@ -16,6 +16,7 @@ import io.cartwright.events.StockReleased;
 import io.cartwright.events.StockReserved;
 import io.cartwright.events.Topics;
 import io.cartwright.infra.test.EmbeddedInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -56,6 +57,9 @@ class OrderEventsKafkaIT {
 	@Autowired
 	OrderEventHandler handler;
 
+	@Autowired
+	MeterRegistry meters;
+
 	StockFixtures fixtures() {
 		return new StockFixtures(this.jdbc);
 	}
@@ -82,7 +86,7 @@ class OrderEventsKafkaIT {
 			assertThat(record.headers()).extracting(Header::key)
 				.containsExactlyInAnyOrder(CloudEventHeaders.ID, CloudEventHeaders.TYPE, CloudEventHeaders.SOURCE,
 						CloudEventHeaders.TIME, CloudEventHeaders.SUBJECT, CloudEventHeaders.SPEC_VERSION,
-						CloudEventHeaders.CONTENT_TYPE);
+						CloudEventHeaders.CONTENT_TYPE, "traceparent");
 			StockReserved reserved = this.json.readValue(record.value(), StockReserved.class);
 			assertThat(Instant.parse(KafkaRecords.header(record, CloudEventHeaders.TIME)))
 				.isEqualTo(reserved.occurredAt());
@@ -91,6 +95,32 @@ class OrderEventsKafkaIT {
 				.containsExactly(new StockReserved.Line(sku, 3, new Money(1250, "EUR"), "Product " + sku));
 		}
 		assertThat(fixtures().reserved(sku)).isEqualTo(3);
+	}
+
+	@Test
+	void theStockReservedAnsweringAnOrderPlacedContinuesItsTraceWithItsBaggage() throws Exception {
+		String sku = fixtures().sellableVariantWithStock(5);
+		UUID orderId = UUID.randomUUID();
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+		String requestId = "req-" + UUID.randomUUID();
+		ProducerRecord<Object, Object> placed = record(OrderPlaced.TYPE, orderId.toString(), this.json
+			.writeValueAsBytes(
+					new OrderPlaced(orderId, "c1", UUID.randomUUID(), List.of(new OrderLine(sku, 1)), Instant.now())));
+		header(placed, "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+		header(placed, "baggage", "requestId=" + requestId);
+		// A plain producer, as order-service's outbox would send it: the test's observed
+		// template would start a trace of its own.
+		this.kafka.getProducerFactory().createProducer().send(placed).get();
+
+		try (KafkaRecords stockEvents = new KafkaRecords(this.consumers, Topics.STOCK_EVENTS)) {
+			ConsumerRecord<String, byte[]> reserved = stockEvents
+				.awaitKey(orderId.toString(), (records) -> !records.isEmpty())
+				.get(0);
+			assertThat(KafkaRecords.header(reserved, CloudEventHeaders.TYPE)).isEqualTo(StockReserved.TYPE);
+			assertThat(KafkaRecords.header(reserved, "traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01")
+				.doesNotContain("00f067aa0ba902b7");
+			assertThat(KafkaRecords.header(reserved, "baggage")).contains("requestId=" + requestId);
+		}
 	}
 
 	@Test
@@ -155,6 +185,7 @@ class OrderEventsKafkaIT {
 
 	@Test
 	void poisonMessagesGoToTheDeadLetterTopicAtOnceAndTheNextMessageIsStillConsumed() throws Exception {
+		double counted = deadLetters();
 		String badJson = UUID.randomUUID().toString();
 		String unknownType = UUID.randomUUID().toString();
 		String missingFields = UUID.randomUUID().toString();
@@ -174,6 +205,11 @@ class OrderEventsKafkaIT {
 			}
 		}
 		await().untilAsserted(() -> assertThat(fixtures().reserved(sku)).isEqualTo(1));
+		assertThat(deadLetters()).isGreaterThanOrEqualTo(counted + 3);
+	}
+
+	private double deadLetters() {
+		return this.meters.get(DeadLetterMetrics.NAME).tag("topic", Topics.ORDER_EVENTS).counter().count();
 	}
 
 	private void send(String type, UUID orderId, Record event) throws Exception {
@@ -181,6 +217,10 @@ class OrderEventsKafkaIT {
 	}
 
 	private void sendRaw(String type, String key, byte[] value) throws Exception {
+		this.kafka.send(record(type, key, value)).get();
+	}
+
+	private static ProducerRecord<Object, Object> record(String type, String key, byte[] value) {
 		ProducerRecord<Object, Object> record = new ProducerRecord<>(Topics.ORDER_EVENTS, key, value);
 		header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
 		header(record, CloudEventHeaders.TYPE, type);
@@ -189,7 +229,7 @@ class OrderEventsKafkaIT {
 		header(record, CloudEventHeaders.SUBJECT, key);
 		header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
 		header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-		this.kafka.send(record).get();
+		return record;
 	}
 
 	private static void header(ProducerRecord<Object, Object> record, String name, String value) {

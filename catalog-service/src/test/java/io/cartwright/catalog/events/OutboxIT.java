@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.cartwright.catalog.stock.StockFixtures;
@@ -14,6 +16,7 @@ import io.cartwright.events.OrderPlaced;
 import io.cartwright.events.StockReleased;
 import io.cartwright.events.Topics;
 import io.cartwright.infra.test.EmbeddedInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -72,6 +75,12 @@ class OutboxIT {
 	@Autowired
 	StockReservations reservations;
 
+	@Autowired
+	OutboxMetrics outboxMetrics;
+
+	@Autowired
+	MeterRegistry meters;
+
 	@Test
 	void anEventWhoseSendFailedIsSentAgainLaterWithTheSameId() {
 		UUID orderId = UUID.randomUUID();
@@ -99,6 +108,36 @@ class OutboxIT {
 				.allSatisfy((record) -> assertThat(KafkaRecords.header(record, CloudEventHeaders.ID)).isEqualTo(ceId));
 		}
 		await().untilAsserted(() -> assertThat(publicationsMentioning(orderId)).isZero());
+	}
+
+	@Test
+	void theOutboxGaugesShowHowManyEventsKafkaHasNotAcknowledgedAndHowLongTheOldestWaited() {
+		UUID orderId = UUID.randomUUID();
+		AtomicBoolean brokerDown = new AtomicBoolean(true);
+		doAnswer((invocation) -> {
+			Message<?> message = invocation.getArgument(0);
+			if (message.getPayload() instanceof StockReleased released && released.orderId().equals(orderId)
+					&& brokerDown.get()) {
+				return CompletableFuture.failedFuture(new KafkaException("broker unavailable"));
+			}
+			return invocation.callRealMethod();
+		}).when(this.kafka).send(any(Message.class));
+
+		this.transactions.executeWithoutResult(
+				(status) -> this.events.publishEvent(new StockReleased(orderId, "EXPIRED", Instant.now())));
+
+		await().untilAsserted(() -> {
+			this.outboxMetrics.refresh();
+			assertThat(this.meters.get("cartwright.outbox.pending").gauge().value()).isGreaterThanOrEqualTo(1);
+			assertThat(this.meters.get("cartwright.outbox.oldest.age").timeGauge().value(TimeUnit.MILLISECONDS))
+				.isGreaterThan(500);
+		});
+		brokerDown.set(false);
+		await().untilAsserted(() -> {
+			this.outboxMetrics.refresh();
+			assertThat(this.meters.get("cartwright.outbox.pending").gauge().value()).isZero();
+			assertThat(this.meters.get("cartwright.outbox.oldest.age").timeGauge().value(TimeUnit.SECONDS)).isZero();
+		});
 	}
 
 	@Test

@@ -1,6 +1,9 @@
 package io.cartwright.order.events;
 
+import java.util.List;
+
 import io.cartwright.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.context.annotation.Bean;
@@ -15,14 +18,16 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
  * database, a deadlock) is retried with exponential back-off, then the record goes to
  * {@code <topic>.DLT}; a {@link PoisonMessageException} goes there at once. The record is
  * copied unchanged (the original bytes and headers, plus Spring's exception headers), and
- * the listener goes on with the next one. Boot applies this handler to its listener
- * container factory.
+ * the listener goes on with the next one, and the dead letter is counted
+ * ({@link DeadLetterMetrics}). Boot applies this handler to its listener container
+ * factory.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaErrorHandling {
 
 	@Bean
-	DefaultErrorHandler kafkaErrorHandler(KafkaOperations<Object, Object> kafka, EventsProperties properties) {
+	DefaultErrorHandler kafkaErrorHandler(KafkaOperations<Object, Object> kafka, EventsProperties properties,
+			MeterRegistry meters) {
 		// Partition -1: let Kafka pick, so the DLT may have fewer partitions than its
 		// topic.
 		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
@@ -31,7 +36,8 @@ class KafkaErrorHandling {
 		backOff.setInitialInterval(properties.retryInitialInterval().toMillis());
 		backOff.setMultiplier(2.0);
 		backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
-		DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
+		DefaultErrorHandler handler = new DefaultErrorHandler(
+				DeadLetterMetrics.counting(deadLetters, meters, List.of(Topics.STOCK_EVENTS)), backOff);
 		handler.addNotRetryableExceptions(PoisonMessageException.class);
 		return handler;
 	}

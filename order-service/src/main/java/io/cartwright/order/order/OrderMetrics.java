@@ -3,6 +3,7 @@ package io.cartwright.order.order;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.cartwright.order.pricing.Money;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -12,10 +13,17 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The business metrics of orders: how many were placed, confirmed, rejected, failed
- * payment and were cancelled ({@code orders.<outcome>}), and how long the saga took from
- * placing to its end ({@code orders.saga.duration}, tagged with the outcome). Counted
- * after the transaction commits, so a rolled-back step is never counted.
+ * The business metrics of orders, counted after the transaction commits so that a
+ * rolled-back step is never counted:
+ * <ul>
+ * <li>{@code cartwright.orders.placed}, {@code .confirmed}, {@code .rejected},
+ * {@code .payment.failed}, {@code .cancelled}: orders reaching each outcome;</li>
+ * <li>{@code cartwright.orders.revenue}: the totals of confirmed orders in minor units,
+ * tagged with the {@code currency} (a counter per currency: amounts in different
+ * currencies never add up);</li>
+ * <li>{@code cartwright.orders.saga.duration}: from placing an order to the saga's end,
+ * tagged with the {@code outcome} (its histogram is configured in config-repo).</li>
+ * </ul>
  */
 @Component
 public class OrderMetrics {
@@ -37,11 +45,11 @@ public class OrderMetrics {
 	OrderMetrics(MeterRegistry registry, Clock clock) {
 		this.registry = registry;
 		this.clock = clock;
-		this.placed = counter("orders.placed", "Orders accepted at checkout");
-		this.confirmed = counter("orders.confirmed", "Orders confirmed: stock sold, payment captured");
-		this.rejected = counter("orders.rejected", "Orders rejected: stock refused or no answer in time");
-		this.paymentFailed = counter("orders.payment_failed", "Orders whose payment was declined");
-		this.cancelled = counter("orders.cancelled", "Orders cancelled by the customer");
+		this.placed = counter("cartwright.orders.placed", "Orders accepted at checkout");
+		this.confirmed = counter("cartwright.orders.confirmed", "Orders confirmed: stock sold, payment captured");
+		this.rejected = counter("cartwright.orders.rejected", "Orders rejected: stock refused or no answer in time");
+		this.paymentFailed = counter("cartwright.orders.payment.failed", "Orders whose payment was declined");
+		this.cancelled = counter("cartwright.orders.cancelled", "Orders cancelled by the customer");
 	}
 
 	private Counter counter(String name, String description) {
@@ -53,8 +61,16 @@ public class OrderMetrics {
 	}
 
 	public void confirmed(Order order) {
+		Money total = order.total();
 		afterCommit(() -> {
 			this.confirmed.increment();
+			if (total != null) {
+				Counter.builder("cartwright.orders.revenue")
+					.description("Totals of confirmed orders, in minor units of the currency")
+					.tag("currency", total.currency())
+					.register(this.registry)
+					.increment(total.amount());
+			}
 			sagaEnded(order, "confirmed");
 		});
 	}
@@ -78,7 +94,7 @@ public class OrderMetrics {
 	}
 
 	private void sagaEnded(Order order, String outcome) {
-		Timer.builder("orders.saga.duration")
+		Timer.builder("cartwright.orders.saga.duration")
 			.description("From placing an order to the saga's end")
 			.tag("outcome", outcome)
 			.register(this.registry)

@@ -100,7 +100,7 @@ class CheckoutSagaIT extends OrderIntegrationTest {
 		assertThat(record.headers()).extracting(Header::key)
 			.containsExactlyInAnyOrder(CloudEventHeaders.ID, CloudEventHeaders.TYPE, CloudEventHeaders.SOURCE,
 					CloudEventHeaders.TIME, CloudEventHeaders.SUBJECT, CloudEventHeaders.SPEC_VERSION,
-					CloudEventHeaders.CONTENT_TYPE);
+					CloudEventHeaders.CONTENT_TYPE, "traceparent");
 		assertThat(KafkaRecords.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/cartwright/order-service");
 		assertThat(KafkaRecords.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(orderId.toString());
 		OrderConfirmed confirmed = this.json.readValue(record.value(), OrderConfirmed.class);
@@ -109,9 +109,9 @@ class CheckoutSagaIT extends OrderIntegrationTest {
 		assertThat(confirmed.cartId()).isEqualTo(cartId);
 		assertThat(confirmed.lines()).containsExactly(new OrderLine("SKU-A", 2), new OrderLine("SKU-B", 1));
 		await().untilAsserted(() -> {
-			assertThat(this.meters.get("orders.placed").counter().count()).isPositive();
-			assertThat(this.meters.get("orders.confirmed").counter().count()).isPositive();
-			assertThat(this.meters.get("orders.saga.duration").tag("outcome", "confirmed").timer().count())
+			assertThat(this.meters.get("cartwright.orders.placed").counter().count()).isPositive();
+			assertThat(this.meters.get("cartwright.orders.confirmed").counter().count()).isPositive();
+			assertThat(this.meters.get("cartwright.orders.saga.duration").tag("outcome", "confirmed").timer().count())
 				.isPositive();
 		});
 	}

@@ -1,0 +1,35 @@
+package io.cartwright.order.live;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.PatternTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * The live order status streams: their settings and the Redis subscription that wakes
+ * them when another instance changed an order.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LiveStatusProperties.class)
+class LiveStatusConfiguration {
+
+	/**
+	 * One pattern subscription per instance. While Redis is down the container tries
+	 * again every few seconds; the streams meanwhile rely on their poll.
+	 */
+	@Bean
+	RedisMessageListenerContainer orderStatusSubscription(RedisConnectionFactory redis, StatusFanout fanout) {
+		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+		container.setConnectionFactory(redis);
+		container
+			.setRecoveryBackoff(new FixedBackOff(Duration.ofSeconds(5).toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS));
+		container.addMessageListener(fanout, new PatternTopic(StatusFanout.PATTERN));
+		return container;
+	}
+
+}

@@ -19,8 +19,9 @@ import org.springframework.util.backoff.FixedBackOff;
 class LiveStatusConfiguration {
 
 	/**
-	 * One pattern subscription per instance. While Redis is down the container tries
-	 * again every few seconds; the streams meanwhile rely on their poll.
+	 * One pattern subscription per instance, started by {@link StatusSubscription} (not
+	 * with the context, which it would stop from starting while Redis is down). Lost
+	 * later, it is recovered every few seconds; the streams meanwhile rely on their poll.
 	 */
 	@Bean
 	RedisMessageListenerContainer orderStatusSubscription(RedisConnectionFactory redis, StatusFanout fanout) {
@@ -29,6 +30,7 @@ class LiveStatusConfiguration {
 		container
 			.setRecoveryBackoff(new FixedBackOff(Duration.ofSeconds(5).toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS));
 		container.addMessageListener(fanout, new PatternTopic(StatusFanout.PATTERN));
+		container.setAutoStartup(false);
 		return container;
 	}
 

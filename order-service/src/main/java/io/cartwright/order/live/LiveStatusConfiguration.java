@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.PatternTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -27,6 +28,10 @@ class LiveStatusConfiguration {
 	RedisMessageListenerContainer orderStatusSubscription(RedisConnectionFactory redis, StatusFanout fanout) {
 		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 		container.setConnectionFactory(redis);
+		// The listener only looks streams up and hands work to their virtual threads: it
+		// can run on Lettuce's thread rather than on a new thread per message (the
+		// container's default).
+		container.setTaskExecutor(new SyncTaskExecutor());
 		container
 			.setRecoveryBackoff(new FixedBackOff(Duration.ofSeconds(5).toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS));
 		container.addMessageListener(fanout, new PatternTopic(StatusFanout.PATTERN));

@@ -65,12 +65,23 @@ class StatusChanges implements SchedulingConfigurer {
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
+				// Never throws: the change is committed, and its caller must not think
+				// otherwise.
 				StatusChanges.this.streams.execute(() -> committed(orderId, customerId, sequence));
 			}
 		});
 	}
 
 	private void committed(UUID orderId, String customerId, long sequence) {
+		try {
+			announce(orderId, customerId, sequence);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not announce a change of order {}; the poll will: {}", orderId, ex.toString());
+		}
+	}
+
+	private void announce(UUID orderId, String customerId, long sequence) {
 		this.streams.orderChanged(orderId, sequence);
 		this.fanout.orderChanged(orderId, sequence);
 		long head;

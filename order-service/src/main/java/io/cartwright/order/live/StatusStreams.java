@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
@@ -53,8 +54,7 @@ class StatusStreams implements SchedulingConfigurer, SmartLifecycle {
 
 	private final JsonMapper json;
 
-	private final ExecutorService executor = Executors
-		.newThreadPerTaskExecutor(Thread.ofVirtual().name("order-status-", 0).factory());
+	private volatile ExecutorService executor = newExecutor();
 
 	private final Semaphore reads;
 
@@ -136,7 +136,7 @@ class StatusStreams implements SchedulingConfigurer, SmartLifecycle {
 		try {
 			SseEmitter emitter = new SseEmitter(Math.max(1000, lifetime.toMillis()));
 			StatusStream stream = new StatusStream(customerId, orderId, emitter, entriesAfter, this::event,
-					this.executor);
+					this::execute);
 			stream.send(SseEmitter.event()
 				.comment("Cartwright order status")
 				.reconnectTime(this.properties.reconnectDelay().toMillis()));
@@ -270,11 +270,21 @@ class StatusStreams implements SchedulingConfigurer, SmartLifecycle {
 	}
 
 	/**
-	 * Runs a task on the streams' virtual threads.
+	 * Runs a task on the streams' virtual threads; none while the instance is stopped
+	 * (there are no streams then, and the poll catches up after a restart).
 	 * @param task the task
 	 */
 	void execute(Runnable task) {
-		this.executor.execute(task);
+		try {
+			this.executor.execute(task);
+		}
+		catch (RejectedExecutionException stopped) {
+			log.debug("Order status streams are stopped; task dropped");
+		}
+	}
+
+	private static ExecutorService newExecutor() {
+		return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("order-status-", 0).factory());
 	}
 
 	@Override
@@ -284,6 +294,9 @@ class StatusStreams implements SchedulingConfigurer, SmartLifecycle {
 
 	@Override
 	public void start() {
+		if (this.executor.isShutdown()) {
+			this.executor = newExecutor();
+		}
 		this.running = true;
 	}
 

@@ -114,6 +114,21 @@ class LiveOrderStatusRouteIT extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void letsAStorefrontOnAnotherOriginResumeAStreamWithLastEventId() {
+		http.options()
+			.uri("/api/orders/42/events")
+			.header(HttpHeaders.ORIGIN, "http://localhost:3000")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization, last-event-id")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.value(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS,
+					(headers) -> assertThat(headers.toLowerCase()).contains("authorization", "last-event-id"));
+	}
+
+	@Test
 	void servesTheDemoPageWithAPolicyThatLetsItsOwnScriptCallTheApi() {
 		http.get()
 			.uri("/demo/live-order.html")

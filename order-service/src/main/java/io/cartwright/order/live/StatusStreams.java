@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import io.cartwright.order.web.ResourceNotFoundException;
 import io.cartwright.order.web.ServiceUnavailableException;
 import io.cartwright.order.web.TooManyRequestsException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -86,7 +87,8 @@ class StatusStreams implements SchedulingConfigurer, SmartLifecycle {
 	 * @return the stream, or empty when the order reached its end and the client has it
 	 * (answered 204, which tells an {@code EventSource} not to reconnect)
 	 */
-	Optional<SseEmitter> openOrderStream(UUID orderId, String customerId, Long lastEventId, Duration lifetime) {
+	Optional<SseEmitter> openOrderStream(UUID orderId, String customerId, @Nullable Long lastEventId,
+			Duration lifetime) {
 		StatusHistory.OrderHead head = this.history.head(orderId)
 			.filter((order) -> order.isOwnedBy(customerId))
 			.orElseThrow(() -> new ResourceNotFoundException("order", orderId));
@@ -106,13 +108,13 @@ class StatusStreams implements SchedulingConfigurer, SmartLifecycle {
 	 * @param lifetime how long the stream may stay open
 	 * @return the stream
 	 */
-	SseEmitter openCustomerStream(String customerId, Long lastEventId, Duration lifetime) {
+	SseEmitter openCustomerStream(String customerId, @Nullable Long lastEventId, Duration lifetime) {
 		return open(customerId, null, lifetime, (stream) -> start(stream, customerId, lastEventId),
 				(after) -> readLimited(() -> this.history.ofCustomer(customerId, after, StatusStream.BATCH)));
 	}
 
 	/** Where a customer stream starts; a fresh one first gets the snapshot. */
-	private long start(StatusStream stream, String customerId, Long lastEventId) {
+	private long start(StatusStream stream, String customerId, @Nullable Long lastEventId) {
 		long head = this.feed.sequence(customerId);
 		if (lastEventId != null) {
 			return lastEventId;
@@ -126,7 +128,7 @@ class StatusStreams implements SchedulingConfigurer, SmartLifecycle {
 		return head;
 	}
 
-	private SseEmitter open(String customerId, UUID orderId, Duration lifetime, StartingPoint start,
+	private SseEmitter open(String customerId, @Nullable UUID orderId, Duration lifetime, StartingPoint start,
 			LongFunction<List<StatusEvent>> entriesAfter) {
 		if (!this.running) {
 			throw new ServiceUnavailableException("shutting-down", "This instance is shutting down; reconnect.",

@@ -34,6 +34,8 @@ final class RecordingUpstream implements AutoCloseable {
 
 	private final Map<String, Document> documents = new ConcurrentHashMap<>();
 
+	private final Map<String, Stream> streams = new ConcurrentHashMap<>();
+
 	private final Map<String, String> extraHeaders = new ConcurrentHashMap<>();
 
 	private volatile int status = 200;
@@ -81,6 +83,11 @@ final class RecordingUpstream implements AutoCloseable {
 				headers, new String(requestBody, StandardCharsets.UTF_8)));
 		sleep(this.delay);
 		this.extraHeaders.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+		Stream stream = this.streams.get(path);
+		if (stream != null) {
+			stream(exchange, stream);
+			return;
+		}
 		Document document = this.documents.get(path);
 		byte[] body;
 		int answer;
@@ -104,6 +111,23 @@ final class RecordingUpstream implements AutoCloseable {
 		}
 		catch (IOException gatewayGaveUp) {
 			// The gateway stopped waiting for a slow answer and closed the connection.
+		}
+		finally {
+			exchange.close();
+		}
+	}
+
+	/**
+	 * Answers with a body written bit by bit, each flushed: a server-sent event stream.
+	 */
+	private void stream(HttpExchange exchange, Stream stream) throws IOException {
+		exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+		try {
+			exchange.sendResponseHeaders(200, 0);
+			stream.write(exchange.getResponseBody());
+		}
+		catch (IOException | InterruptedException clientGone) {
+			// The gateway closed the connection.
 		}
 		finally {
 			exchange.close();
@@ -152,6 +176,12 @@ final class RecordingUpstream implements AutoCloseable {
 		return this;
 	}
 
+	/** Streams at a path: the writer gets the response body, and flushes as it likes. */
+	RecordingUpstream streaming(String path, Stream stream) {
+		this.streams.put(path, stream);
+		return this;
+	}
+
 	/** Forgets the requests seen and answers normally again. */
 	void reset() {
 		this.requests.clear();
@@ -192,6 +222,14 @@ final class RecordingUpstream implements AutoCloseable {
 	}
 
 	private record Document(String contentType, String body) {
+
+	}
+
+	/** Writes a streamed answer. */
+	@FunctionalInterface
+	interface Stream {
+
+		void write(java.io.OutputStream body) throws IOException, InterruptedException;
 
 	}
 

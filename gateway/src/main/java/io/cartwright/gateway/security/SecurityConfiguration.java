@@ -115,7 +115,9 @@ class SecurityConfiguration {
 		cors.setAllowedOrigins(properties.allowedOrigins());
 		cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
 		cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "Idempotency-Key",
-				HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH, "X-Request-Id", "traceparent", "tracestate"));
+				HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH, "X-Request-Id", "traceparent", "tracestate",
+				// A storefront resuming a live order status stream with fetch().
+				"Last-Event-ID"));
 		cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER,
 				HttpHeaders.WWW_AUTHENTICATE, "X-Request-Id", "X-RateLimit-Remaining", "X-RateLimit-Replenish-Rate",
 				"X-RateLimit-Burst-Capacity", "X-RateLimit-Requested-Tokens"));

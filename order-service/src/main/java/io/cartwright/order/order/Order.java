@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.cartwright.order.live.StatusChangeHook;
 import io.cartwright.order.pricing.Money;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -16,6 +17,7 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -33,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "orders")
+@EntityListeners(StatusChangeHook.class)
 public class Order {
 
 	@Id

@@ -71,6 +71,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException ex) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())))
+			.body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, ex.problem(), "Too many requests", ex.getMessage()));
+	}
+
+	@ExceptionHandler
 	ProblemDetail concurrentChange(OptimisticLockingFailureException ex) {
 		log.debug("Concurrent change refused", ex);
 		return Problems.of(HttpStatus.CONFLICT, "concurrent-change", "Conflict",

@@ -28,7 +28,7 @@ class ComposeEnvironmentTest {
 			Map<String, String> environment = Compose.environment(map(this.services.get(service)));
 			Set<String> reads = ConfigRepo.variables(service, "docker").keySet();
 			List<String> known = new ArrayList<>(reads);
-			known.addAll(ConfigRepo.STANDARD_VARIABLES);
+			known.addAll(ConfigRepo.standardVariables(service));
 			assertThat(environment.keySet()).as("%s sets variables it never reads", service).isSubsetOf(known);
 			assertThat(environment.keySet()).as("%s lacks variables without default", service)
 				.containsAll(ConfigRepo.requiredVariables(service, "docker"));

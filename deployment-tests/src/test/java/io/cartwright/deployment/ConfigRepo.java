@@ -21,10 +21,20 @@ final class ConfigRepo {
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:([^}]*))?}");
 
 	/**
-	 * Spring Boot and the JVM read these without a placeholder: the active profiles, JVM
-	 * options, and config-server's {@code encrypt.key} (relaxed binding).
+	 * Spring Boot and the JVM read these without a placeholder: the active profiles and
+	 * JVM options.
 	 */
 	static final List<String> STANDARD_VARIABLES = List.of("SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS");
+
+	/**
+	 * The variables a service reads without a placeholder: the standard ones, and for
+	 * config-server {@code ENCRYPT_KEY} ({@code encrypt.key} by relaxed binding, ADR
+	 * 0006).
+	 */
+	static List<String> standardVariables(String service) {
+		return service.equals("config-server") ? List.of("SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS", "ENCRYPT_KEY")
+				: STANDARD_VARIABLES;
+	}
 
 	private ConfigRepo() {
 	}

@@ -224,7 +224,8 @@ class KubernetesPolicyTest {
 			Set<String> reads = ConfigRepo.variables(service, "k8s").keySet();
 			List<String> set = manifests.variableNames(container);
 			assertThat(set).as("%s sets variables it never reads", service)
-				.allSatisfy((variable) -> assertThat(variable).isIn(union(reads, ConfigRepo.STANDARD_VARIABLES)));
+				.allSatisfy(
+						(variable) -> assertThat(variable).isIn(union(reads, ConfigRepo.standardVariables(service))));
 			assertThat(set).as("%s lacks variables without default", service)
 				.containsAll(ConfigRepo.requiredVariables(service, "k8s"));
 			assertThat(manifests.value(container, "SPRING_PROFILES_ACTIVE")).as(service).contains("k8s");

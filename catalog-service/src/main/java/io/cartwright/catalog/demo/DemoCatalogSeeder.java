@@ -29,13 +29,15 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the demo catalog of {@code demo/catalog.json} when the {@code local} profile is
- * active: categories and products that are not there yet (by slug) are created through
- * the application services, so that their events are published as for any other write;
- * what exists is left alone, so it can run on every start.
+ * Seeds the demo catalog of {@code demo/catalog.json} when the {@code local} profile (the
+ * launcher) or the {@code demo} profile (Docker Compose with
+ * {@code CARTWRIGHT_DEMO_CATALOG=true}, or any deployment that adds it) is active:
+ * categories and products that are not there yet (by slug) are created through the
+ * application services, so that their events are published as for any other write; what
+ * exists is left alone, so it can run on every start.
  */
 @Component
-@Profile("local")
+@Profile({ "local", "demo" })
 class DemoCatalogSeeder implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoCatalogSeeder.class);

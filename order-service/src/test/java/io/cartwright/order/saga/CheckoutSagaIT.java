@@ -315,6 +315,67 @@ class CheckoutSagaIT extends OrderIntegrationTest {
 		}
 	}
 
+	@Test
+	void staffShippingAndDeliveringAreAuditedAndOnlyStaffReadTheTrail() {
+		String customer = "c-" + UUID.randomUUID();
+		String staff = "staff-" + UUID.randomUUID();
+		UUID orderId = confirmedOrder(customer);
+		for (String move : List.of("ship", "deliver")) {
+			this.http.post()
+				.uri("/admin/orders/{id}/" + move, orderId)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff(staff))
+				.header("X-Forwarded-For", "192.0.2.10")
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		this.http.post()
+			.uri("/admin/orders/{id}/ship", orderId)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.customer(customer))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+
+		this.http.get()
+			.uri("/admin/audit?entityType=order&entityId={id}", orderId)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff("auditor"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.page.totalElements")
+			.isEqualTo(2)
+			.jsonPath("$.content[*].action")
+			.isEqualTo(List.of("ORDER_DELIVERED", "ORDER_SHIPPED"))
+			.jsonPath("$.content[0].actor")
+			.isEqualTo(staff)
+			.jsonPath("$.content[0].clientAddress")
+			.isEqualTo("192.0.2.10")
+			.jsonPath("$.content[0].before.status")
+			.isEqualTo("SHIPPED")
+			.jsonPath("$.content[0].after.status")
+			.isEqualTo("DELIVERED")
+			.jsonPath("$.content[1].before.status")
+			.isEqualTo("CONFIRMED");
+		this.http.get()
+			.uri("/admin/audit?actor={customer}&action=ACCESS_DENIED", customer)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff("auditor"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.content[0].details.status")
+			.isEqualTo(403)
+			.jsonPath("$.content[0].details.path")
+			.isEqualTo("/admin/orders/" + orderId + "/ship");
+		this.http.get()
+			.uri("/admin/audit")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.customer(customer))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
 	private UUID confirmedOrder(String customer) {
 		UUID orderId = place(customer, CartStub.INSTANCE.cart(customer, "ACTIVE", "SKU-A", 1), "tok_visa");
 		catalog().reserve(catalog().awaitPlaced(orderId), 1000);

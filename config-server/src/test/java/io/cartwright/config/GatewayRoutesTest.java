@@ -51,6 +51,8 @@ class GatewayRoutesTest {
 			"/api/carts/abc/items, carts, /carts/abc/items", "/api/orders, orders, /orders",
 			"/api/orders/42/cancel, orders, /orders/42/cancel",
 			"/api/admin/orders/42/ship, admin-orders, /admin/orders/42/ship",
+			"/api/admin/audit/catalog, catalog-audit, /admin/audit", "/api/admin/audit/cart, cart-audit, /admin/audit",
+			"/api/admin/audit/orders, order-audit, /admin/audit", "/api/admin/audit/auth, auth-audit, /admin/audit",
 			"/health/catalog, catalog-health, /actuator/health",
 			"/health/catalog/readiness, catalog-health, /actuator/health/readiness",
 			"/health/cart/liveness, cart-health, /actuator/health/liveness",
@@ -73,7 +75,8 @@ class GatewayRoutesTest {
 			"/health/catalog/readiness/db", "/health/catalog/..", "/health/catalog/../env", "/health/catalogue",
 			"/health/order/Readiness", "/api/orders-export", "/health", "/internal/carts/1", "/api/internal/carts/1",
 			"/api/authx/login", "/.well-known/openid-configuration", "/api/docs/catalog/v3/api-docs",
-			"/api/docs/inventory", "/fallback/catalog" })
+			"/api/docs/inventory", "/fallback/catalog", "/api/admin/audit", "/api/admin/audit/catalog/1",
+			"/api/admin/audit/inventory" })
 	void routesNothingElse(String path) {
 		assertThat(routeFor(path)).isEmpty();
 	}

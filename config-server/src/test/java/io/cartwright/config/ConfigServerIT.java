@@ -178,7 +178,7 @@ class ConfigServerIT {
 		assertThat(config.hasKeyStartingWith("spring.cloud.gateway.routes")).isFalse();
 		assertThat(routeIds(config)).containsExactly("catalog", "carts", "orders", "admin-orders", "auth",
 				"auth-well-known", "catalog-docs", "cart-docs", "order-docs", "catalog-health", "cart-health",
-				"order-health");
+				"order-health", "catalog-audit", "cart-audit", "order-audit", "auth-audit");
 		assertThat(config.resolved(ROUTES + "[0].uri")).isEqualTo(catalog);
 		assertThat(config.resolved(ROUTES + "[0].predicates[0]")).isEqualTo(
 				"Path=/api/catalog/products/**,/api/catalog/categories/**,/api/catalog/variants/**,/api/catalog/stock/**");

@@ -53,6 +53,8 @@ class GatewayRoutesTest {
 			"/api/orders/42/events, order-events, /orders/42/events",
 			"/api/customers/me/orders/events, order-events, /customers/me/orders/events",
 			"/api/admin/orders/42/ship, admin-orders, /admin/orders/42/ship",
+			"/api/admin/audit/catalog, catalog-audit, /admin/audit", "/api/admin/audit/cart, cart-audit, /admin/audit",
+			"/api/admin/audit/orders, order-audit, /admin/audit", "/api/admin/audit/auth, auth-audit, /admin/audit",
 			"/health/catalog, catalog-health, /actuator/health",
 			"/health/catalog/readiness, catalog-health, /actuator/health/readiness",
 			"/health/cart/liveness, cart-health, /actuator/health/liveness",
@@ -75,7 +77,8 @@ class GatewayRoutesTest {
 			"/health/catalog/readiness/db", "/health/catalog/..", "/health/catalog/../env", "/health/catalogue",
 			"/health/order/Readiness", "/api/orders-export", "/health", "/internal/carts/1", "/api/internal/carts/1",
 			"/api/authx/login", "/.well-known/openid-configuration", "/api/docs/catalog/v3/api-docs",
-			"/api/docs/inventory", "/fallback/catalog", "/api/customers/me", "/api/customers/someone/orders/events" })
+			"/api/docs/inventory", "/fallback/catalog", "/api/customers/me", "/api/customers/someone/orders/events",
+			"/api/admin/audit", "/api/admin/audit/catalog/1", "/api/admin/audit/inventory" })
 	void routesNothingElse(String path) {
 		assertThat(routeFor(path)).isEmpty();
 	}

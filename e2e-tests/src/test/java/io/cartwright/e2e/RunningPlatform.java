@@ -2,6 +2,7 @@ package io.cartwright.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -34,6 +35,10 @@ final class RunningPlatform {
 
 	private static Path dataDir;
 
+	private static PlatformSettings settings;
+
+	private static Path configRepo;
+
 	private RunningPlatform() {
 	}
 
@@ -56,12 +61,35 @@ final class RunningPlatform {
 		return get().url("gateway");
 	}
 
+	/**
+	 * The directory config-server serves: a copy of config-repo made for this run, which
+	 * a test may edit (and must restore) to change the running services' configuration.
+	 * @return the directory
+	 */
+	static Path configRepo() {
+		get();
+		return configRepo;
+	}
+
+	/**
+	 * The port of one of the platform's servers.
+	 * @param name for example {@code redis}
+	 * @return the port
+	 */
+	static int port(String name) {
+		get();
+		return settings.ports().get(name);
+	}
+
 	private static LocalPlatform start() {
 		try {
 			Path home = Path.of(System.getProperty("cartwright.home", "..")).toAbsolutePath().normalize();
 			Path data = Files.createTempDirectory("cartwright-e2e-");
 			dataDir = data;
-			PlatformSettings settings = PlatformSettings.onFreePorts(home, data).withEnvironment(environment());
+			configRepo = copyOfConfigRepo(home);
+			settings = PlatformSettings.onFreePorts(home, data)
+				.withEnvironment(environment())
+				.withEnvironment(Map.of("CONFIG_REPO_LOCATION", configRepo.toUri().toString()));
 			LocalPlatform started = LocalPlatform.start(settings);
 			Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-platform-stop"));
 			return started;
@@ -79,6 +107,16 @@ final class RunningPlatform {
 	static Path logFile(String service) {
 		get();
 		return dataDir.resolve("logs").resolve(service + ".log");
+	}
+
+	private static Path copyOfConfigRepo(Path home) throws IOException {
+		Path copy = Files.createTempDirectory("cartwright-e2e-config-repo-");
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(home.resolve("config-server/config-repo"))) {
+			for (Path file : files) {
+				Files.copy(file, copy.resolve(file.getFileName()));
+			}
+		}
+		return copy;
 	}
 
 	private static Map<String, String> environment() {

@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import io.cartwright.auth.audit.AuditTrail;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -66,15 +67,18 @@ public class SigningKeys {
 
 	private final Clock clock;
 
+	private final AuditTrail audit;
+
 	private final Map<String, RSAKey> decrypted = new ConcurrentHashMap<>();
 
 	SigningKeys(JdbcClient jdbc, PrivateKeyCipher cipher, KeyProperties properties, TransactionTemplate transactions,
-			Clock clock) {
+			Clock clock, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.properties = properties;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	/**
@@ -134,6 +138,13 @@ public class SigningKeys {
 				.param("now", Timestamp.from(now))
 				.param("kid", created.kid())
 				.update();
+			if (force) {
+				// On demand: a staff member's action, in the audit trail with the
+				// rotation.
+				this.audit.record("SIGNING_KEY_ROTATED", "signing-key", created.kid(),
+						active.map((key) -> Map.of("kid", key.kid())).orElse(null),
+						Map.of("kid", created.kid(), "activatedAt", created.activatedAt().toString()));
+			}
 			return new Rotation(created.kid(), created.activatedAt(), true);
 		});
 		if (rotation.rotated()) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -30,10 +31,13 @@ class LoginSecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain signIn(HttpSecurity http, UserDetailsService accounts, PasswordEncoder passwords,
-			LoginThrottle throttle) {
+			LoginThrottle throttle, AuthenticationEventPublisher events) {
 		DaoAuthenticationProvider checkPassword = new DaoAuthenticationProvider(accounts);
 		checkPassword.setPasswordEncoder(passwords);
-		http.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(checkPassword, throttle)))
+		ProviderManager signIns = new ProviderManager(new ThrottledAuthenticationProvider(checkPassword, throttle));
+		// Successes and failures become audit events (SIGN_IN_SUCCEEDED, SIGN_IN_FAILED).
+		signIns.setAuthenticationEventPublisher(events);
+		http.authenticationManager(signIns)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/login", "/error")
 				.permitAll()
 				// No page lives elsewhere: any other path is a 404 problem.

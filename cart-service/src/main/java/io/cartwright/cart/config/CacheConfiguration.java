@@ -1,11 +1,14 @@
 package io.cartwright.cart.config;
 
+import java.time.Duration;
+
 import io.cartwright.cart.cart.PricedCart;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.cache.autoconfigure.CacheProperties;
 import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
 import org.springframework.cache.Cache;
 import org.springframework.cache.annotation.CachingConfigurer;
@@ -19,9 +22,11 @@ import org.springframework.data.redis.serializer.RedisSerializationContext.Seria
 /**
  * Cart views cached in Redis as JSON (Jackson 3, typed to {@link PricedCart}: no class
  * names in the values, nothing else can be deserialized from them), with the key prefix
- * and TTL of {@code spring.cache.redis.*}. A cache error is logged and counted
- * ({@code cartwright.cache.errors}) and never fails a request: with Redis down the
- * service answers from MySQL.
+ * and TTL of {@code spring.cache.redis.*}. The TTL is read from Spring Boot's
+ * {@link CacheProperties} for every entry written, so a TTL changed by a configuration
+ * refresh ({@code cartwright.cart.cache-ttl}, Spring Cloud Bus) applies without a
+ * restart. A cache error is logged and counted ({@code cartwright.cache.errors}) and never
+ * fails a request: with Redis down the service answers from MySQL.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
@@ -36,10 +41,17 @@ class CacheConfiguration implements CachingConfigurer {
 	}
 
 	@Bean
-	RedisCacheManagerBuilderCustomizer cartCacheSerializer(JsonMapper json) {
+	RedisCacheManagerBuilderCustomizer cartCacheSerializer(JsonMapper json, CacheProperties cacheProperties) {
 		return (builder) -> builder.withCacheConfiguration(CARTS, builder.cacheDefaults()
+			.entryTtl((key, value) -> ttl(cacheProperties))
 			.serializeValuesWith(
 					SerializationPair.fromSerializer(new JacksonJsonRedisSerializer<>(json, PricedCart.class))));
+	}
+
+	/** The configured TTL as it is now; none configured means entries never expire. */
+	private static Duration ttl(CacheProperties cacheProperties) {
+		Duration ttl = cacheProperties.getRedis().getTimeToLive();
+		return (ttl != null) ? ttl : Duration.ZERO;
 	}
 
 	@Override

@@ -46,6 +46,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.permitAll()
+			.requestMatchers("/admin/**")
+			.hasRole("STAFF")
 			.requestMatchers("/internal/**")
 			.hasAnyAuthority("ROLE_SERVICE", "SCOPE_" + INTERNAL_SCOPE)
 			.requestMatchers("/carts/me", "/carts/me/**")

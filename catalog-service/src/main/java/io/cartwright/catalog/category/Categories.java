@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.cartwright.catalog.audit.AuditTrail;
 import io.cartwright.catalog.config.CacheEvictions;
 import io.cartwright.catalog.web.ConflictException;
 import io.cartwright.catalog.web.ResourceNotFoundException;
@@ -29,16 +30,22 @@ public class Categories {
 
 	private static final Logger log = LoggerFactory.getLogger(Categories.class);
 
+	/** The entity type of categories in the audit trail. */
+	static final String ENTITY = "category";
+
 	private final CategoryRepository categories;
 
 	private final JdbcClient jdbc;
 
 	private final CacheEvictions evictions;
 
-	Categories(CategoryRepository categories, JdbcClient jdbc, CacheEvictions evictions) {
+	private final AuditTrail audit;
+
+	Categories(CategoryRepository categories, JdbcClient jdbc, CacheEvictions evictions, AuditTrail audit) {
 		this.categories = categories;
 		this.jdbc = jdbc;
 		this.evictions = evictions;
+		this.audit = audit;
 	}
 
 	/**
@@ -73,8 +80,10 @@ public class Categories {
 		Category category = new Category(request.parentId(), request.slug(), request.name(), request.positionOrZero());
 		flush(() -> this.categories.saveAndFlush(category));
 		this.evictions.evictAfterCommit(CategoryQueries.TREE_CACHE, CategoryQueries.TREE_KEY);
+		CategoryView created = CategoryView.of(category);
+		this.audit.record("CATEGORY_CREATED", ENTITY, category.getId(), null, created);
 		log.info("Category {} created as {}", category.getId(), category.getSlug());
-		return CategoryView.of(category);
+		return created;
 	}
 
 	/**
@@ -88,6 +97,7 @@ public class Categories {
 	public CategoryView update(UUID id, @Nullable String ifMatch, CategoryRequest request) {
 		Category category = load(id);
 		Versions.requireMatch("category", ifMatch, category.getVersion());
+		CategoryView before = CategoryView.of(category);
 		if (!category.getSlug().equals(request.slug())) {
 			requireFreeSlug(request.slug());
 		}
@@ -103,7 +113,9 @@ public class Categories {
 		category.change(request.parentId(), request.slug(), request.name(), request.positionOrZero());
 		flush(this.categories::flush);
 		this.evictions.evictAfterCommit(CategoryQueries.TREE_CACHE, CategoryQueries.TREE_KEY);
-		return CategoryView.of(category);
+		CategoryView after = CategoryView.of(category);
+		this.audit.record("CATEGORY_UPDATED", ENTITY, id, before, after);
+		return after;
 	}
 
 	/**
@@ -126,9 +138,11 @@ public class Categories {
 			throw new ConflictException("category-has-products",
 					"Category " + id + " still has products; move them first");
 		}
+		CategoryView before = CategoryView.of(category);
 		this.categories.delete(category);
 		flush(this.categories::flush);
 		this.evictions.evictAfterCommit(CategoryQueries.TREE_CACHE, CategoryQueries.TREE_KEY);
+		this.audit.record("CATEGORY_DELETED", ENTITY, id, before, null);
 		log.info("Category {} deleted", id);
 	}
 

@@ -1,6 +1,7 @@
 package io.cartwright.catalog.config;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import io.cartwright.catalog.category.CategoryQueries;
 import io.cartwright.catalog.category.CategoryTree;
@@ -30,7 +31,8 @@ import org.springframework.data.redis.serializer.RedisSerializer;
  * renamed class does not poison the cache), keys prefixed with
  * {@code spring.cache.redis.key-prefix} ({@code catalog::}), written synchronously so
  * that an eviction is done when the write returns. Cache errors are logged, counted and
- * bypassed.
+ * bypassed. Each entry's TTL is read from {@link CatalogCacheProperties} when it is
+ * written, so a TTL changed by a configuration refresh applies without a restart.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
@@ -50,16 +52,16 @@ class CacheConfiguration {
 			// handler.
 			.cacheWriter(RedisCacheWriter.create(redis, (writer) -> writer.immediateWrites()))
 			.withCacheConfiguration(ProductQueries.BY_ID,
-					cache(prefix, ttl.productsTtl(), new JacksonJsonRedisSerializer<>(json, ProductDetails.class)))
+					cache(prefix, ttl::getProductsTtl, new JacksonJsonRedisSerializer<>(json, ProductDetails.class)))
 			.withCacheConfiguration(ProductQueries.BY_SLUG,
-					cache(prefix, ttl.productsTtl(), new JacksonJsonRedisSerializer<>(json, ProductDetails.class)))
+					cache(prefix, ttl::getProductsTtl, new JacksonJsonRedisSerializer<>(json, ProductDetails.class)))
 			.withCacheConfiguration(CategoryQueries.TREE_CACHE,
-					cache(prefix, ttl.categoriesTtl(), new JacksonJsonRedisSerializer<>(json, CategoryTree.class)));
+					cache(prefix, ttl::getCategoriesTtl, new JacksonJsonRedisSerializer<>(json, CategoryTree.class)));
 	}
 
-	private static RedisCacheConfiguration cache(String prefix, Duration ttl, RedisSerializer<?> values) {
+	private static RedisCacheConfiguration cache(String prefix, Supplier<Duration> ttl, RedisSerializer<?> values) {
 		RedisCacheConfiguration config = RedisCacheConfiguration.defaultCacheConfig()
-			.entryTtl(ttl)
+			.entryTtl((key, value) -> ttl.get())
 			.disableCachingNullValues()
 			.serializeValuesWith(SerializationPair.fromSerializer(values));
 		return (prefix != null) ? config.prefixCacheNameWith(prefix) : config;

@@ -23,9 +23,9 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The catalog is an OAuth2 resource server: browsing is public, every write and the stock
- * endpoints need the {@code STAFF} role from the token's {@code roles} claim. Refusals
- * are problem details like every other error.
+ * The catalog is an OAuth2 resource server: browsing is public, every write, the stock
+ * endpoints and the audit trail ({@code /admin/**}) need the {@code STAFF} role from the
+ * token's {@code roles} claim. Refusals are problem details like every other error.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -39,7 +39,7 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.permitAll()
-			.requestMatchers("/stock/**")
+			.requestMatchers("/stock/**", "/admin/**")
 			.hasRole("STAFF")
 			.requestMatchers(HttpMethod.GET, "/**")
 			.permitAll()

@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import io.cartwright.catalog.category.Categories;
+import io.cartwright.catalog.audit.AuditTrail;
 import io.cartwright.catalog.config.CacheEvictions;
 import io.cartwright.catalog.web.ConflictException;
 import io.cartwright.catalog.web.ResourceNotFoundException;
@@ -22,12 +23,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Staff changes to products. Each change is one transaction that saves the product,
  * publishes its event (stored by Spring Modulith's publication registry in the same
- * transaction, relayed to Kafka after commit) and evicts its cache entries after commit.
+ * transaction, relayed to Kafka after commit), records it in the audit trail with the
+ * product before and after, and evicts its cache entries after commit.
  */
 @Service
 public class Products {
 
 	private static final Logger log = LoggerFactory.getLogger(Products.class);
+
+	/** The entity type of products in the audit trail. */
+	static final String ENTITY = "product";
 
 	private final ProductRepository products;
 
@@ -37,12 +42,15 @@ public class Products {
 
 	private final CacheEvictions evictions;
 
+	private final AuditTrail audit;
+
 	Products(ProductRepository products, Categories categories, ApplicationEventPublisher events,
-			CacheEvictions evictions) {
+			CacheEvictions evictions, AuditTrail audit) {
 		this.products = products;
 		this.categories = categories;
 		this.events = events;
 		this.evictions = evictions;
+		this.audit = audit;
 	}
 
 	/**
@@ -72,8 +80,10 @@ public class Products {
 		save(product);
 		this.events.publishEvent(ProductEvents.created(product));
 		evict(product, null);
+		ProductDetails created = ProductDetails.of(product);
+		this.audit.record("PRODUCT_CREATED", ENTITY, product.getId(), null, created);
 		log.info("Product {} created as {} with {} variants", product.getId(), product.getSlug(), variants.size());
-		return ProductDetails.of(product);
+		return created;
 	}
 
 	/**
@@ -86,6 +96,7 @@ public class Products {
 	@Transactional
 	public ProductDetails update(UUID id, @Nullable String ifMatch, ProductRequest request) {
 		Product product = load(id, ifMatch);
+		ProductDetails before = ProductDetails.of(product);
 		String oldSlug = product.getSlug();
 		if (!product.getCategoryId().equals(request.categoryId())) {
 			requireCategory(request.categoryId());
@@ -99,7 +110,9 @@ public class Products {
 		save(product);
 		this.events.publishEvent(ProductEvents.updated(product));
 		evict(product, oldSlug);
-		return ProductDetails.of(product);
+		ProductDetails after = ProductDetails.of(product);
+		this.audit.record("PRODUCT_UPDATED", ENTITY, id, before, after);
+		return after;
 	}
 
 	/**
@@ -110,7 +123,7 @@ public class Products {
 	 */
 	@Transactional
 	public ProductDetails activate(UUID id, @Nullable String ifMatch) {
-		return change(id, ifMatch, Product::activate);
+		return change(id, ifMatch, "PRODUCT_ACTIVATED", Product::activate);
 	}
 
 	/**
@@ -122,7 +135,7 @@ public class Products {
 	 */
 	@Transactional
 	public ProductDetails archiveVariant(UUID id, String sku, @Nullable String ifMatch) {
-		return change(id, ifMatch, (product) -> product.archiveVariant(sku));
+		return change(id, ifMatch, "VARIANT_ARCHIVED", (product) -> product.archiveVariant(sku));
 	}
 
 	/**
@@ -134,21 +147,27 @@ public class Products {
 	@Transactional
 	public ProductDetails archive(UUID id, @Nullable String ifMatch) {
 		Product product = load(id, ifMatch);
+		ProductDetails before = ProductDetails.of(product);
 		product.archive();
 		save(product);
 		this.events.publishEvent(ProductEvents.archived(product));
 		evict(product, null);
+		ProductDetails after = ProductDetails.of(product);
+		this.audit.record("PRODUCT_ARCHIVED", ENTITY, id, before, after);
 		log.info("Product {} archived", id);
-		return ProductDetails.of(product);
+		return after;
 	}
 
-	private ProductDetails change(UUID id, @Nullable String ifMatch, Consumer<Product> change) {
+	private ProductDetails change(UUID id, @Nullable String ifMatch, String action, Consumer<Product> change) {
 		Product product = load(id, ifMatch);
+		ProductDetails before = ProductDetails.of(product);
 		change.accept(product);
 		save(product);
 		this.events.publishEvent(ProductEvents.updated(product));
 		evict(product, null);
-		return ProductDetails.of(product);
+		ProductDetails after = ProductDetails.of(product);
+		this.audit.record(action, ENTITY, id, before, after);
+		return after;
 	}
 
 	private Product load(UUID id, @Nullable String ifMatch) {

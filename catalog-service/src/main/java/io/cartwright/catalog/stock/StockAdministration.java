@@ -2,6 +2,7 @@ package io.cartwright.catalog.stock;
 
 import java.time.Instant;
 
+import io.cartwright.catalog.audit.AuditTrail;
 import io.cartwright.catalog.web.ConflictException;
 import io.cartwright.catalog.web.ResourceNotFoundException;
 import io.cartwright.catalog.web.Versions;
@@ -34,12 +35,15 @@ public class StockAdministration {
 
 	private final StockLevelNotices notices;
 
+	private final AuditTrail audit;
+
 	StockAdministration(StockRepository stock, StockMovementRepository movements, VariantFacts variants,
-			StockLevelNotices notices) {
+			StockLevelNotices notices, AuditTrail audit) {
 		this.stock = stock;
 		this.movements = movements;
 		this.variants = variants;
 		this.notices = notices;
+		this.audit = audit;
 	}
 
 	/**
@@ -62,9 +66,12 @@ public class StockAdministration {
 	public StockView set(String sku, int onHand, String reason, String actor, @Nullable String ifMatch) {
 		Instant now = Timestamps.now();
 		Stock stock = lockedOrNew(sku, ifMatch, now);
+		StockView was = StockView.of(stock);
 		int before = stock.available();
 		int delta = stock.setOnHand(onHand, now);
-		return save(stock, delta, before, MovementReason.STOCK_COUNT, reason, actor, now);
+		StockView after = save(stock, delta, before, MovementReason.STOCK_COUNT, reason, actor, now);
+		this.audit.record("STOCK_COUNTED", RESOURCE, sku, was, after);
+		return after;
 	}
 
 	/**
@@ -75,9 +82,12 @@ public class StockAdministration {
 	StockView adjust(String sku, int delta, String reason, String actor, @Nullable String ifMatch) {
 		Instant now = Timestamps.now();
 		Stock stock = lockedOrNew(sku, ifMatch, now);
+		StockView was = StockView.of(stock);
 		int before = stock.available();
 		stock.adjust(delta, now);
-		return save(stock, delta, before, MovementReason.ADJUSTMENT, reason, actor, now);
+		StockView after = save(stock, delta, before, MovementReason.ADJUSTMENT, reason, actor, now);
+		this.audit.record("STOCK_ADJUSTED", RESOURCE, sku, was, after);
+		return after;
 	}
 
 	/** An SKU's movements, newest first. */

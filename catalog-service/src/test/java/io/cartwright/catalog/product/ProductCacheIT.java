@@ -1,6 +1,8 @@
 package io.cartwright.catalog.product;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.cartwright.catalog.TestCatalog;
 import io.cartwright.catalog.category.CategoryView;
@@ -16,7 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -44,6 +50,12 @@ class ProductCacheIT {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	ConfigurableEnvironment environment;
+
+	@Autowired
+	ApplicationContext context;
 
 	Statistics statistics;
 
@@ -75,6 +87,35 @@ class ProductCacheIT {
 			.tag("result", "hit")
 			.functionCounter()
 			.count()).isGreaterThanOrEqualTo(1);
+	}
+
+	/**
+	 * What a bus refresh does in every instance: the environment changes, Spring Cloud
+	 * rebinds the cache properties, and the next entry written gets the new TTL. The path
+	 * through config-server and Kafka is proven in the e2e module's
+	 * {@code LiveRefreshIT}.
+	 */
+	@Test
+	void aProductsTtlChangedByARefreshAppliesToTheNextEntryWithoutARestart() {
+		String changed = "products-ttl-refresh";
+		try {
+			this.environment.getPropertySources()
+				.addFirst(new MapPropertySource(changed, Map.of("cartwright.catalog.cache.products-ttl", "42s")));
+			this.context.publishEvent(
+					new EnvironmentChangeEvent(this.context, Set.of("cartwright.catalog.cache.products-ttl")));
+
+			ProductDetails product = this.catalog.product(this.category.id(), "Reading Lamp", "Green", 3100);
+			read("/products/{id}", product.id());
+			assertThat(this.redis.getExpire("catalog::product-by-id::" + product.id())).isBetween(1L, 42L);
+		}
+		finally {
+			this.environment.getPropertySources().remove(changed);
+			this.context.publishEvent(
+					new EnvironmentChangeEvent(this.context, Set.of("cartwright.catalog.cache.products-ttl")));
+		}
+		ProductDetails later = this.catalog.product(this.category.id(), "Piano Lamp", "Black", 5100);
+		read("/products/{id}", later.id());
+		assertThat(this.redis.getExpire("catalog::product-by-id::" + later.id())).isBetween(43L, 600L);
 	}
 
 	@Test

@@ -31,7 +31,9 @@ import org.springframework.test.context.TestPropertySource;
  * system property, which the build sets; the default,
  * {@code ../config-server/config-repo}, suits a test started from a module directory.
  * Slices such as {@code @DataJpaTest} keep the embedded MariaDB instead of replacing it
- * with an in-memory database.
+ * with an in-memory database. Spring Cloud Bus is off
+ * ({@code spring.cloud.bus.enabled=false}): a test about live refresh turns it on, and
+ * then it runs over the embedded Kafka.
  *
  * @see SharedInfrastructure
  */
@@ -42,8 +44,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = { "spring.cloud.config.enabled=false",
 		"spring.config.import=file:${cartwright.config-repo:../config-server/config-repo}/application.yml,"
 				+ "file:${cartwright.config-repo:../config-server/config-repo}/${spring.application.name}.yml",
-		"spring.test.database.replace=none", "server.address=127.0.0.1", "logging.level.kafka=warn",
-		"logging.level.org.apache.kafka=warn", "logging.level.state.change.logger=warn",
+		"spring.test.database.replace=none", "server.address=127.0.0.1", "spring.cloud.bus.enabled=false",
+		"logging.level.kafka=warn", "logging.level.org.apache.kafka=warn", "logging.level.state.change.logger=warn",
 		"logging.level.ch.vorburger.exec=warn" })
 public @interface EmbeddedInfrastructure {
 

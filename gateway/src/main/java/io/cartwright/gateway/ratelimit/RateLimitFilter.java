@@ -1,6 +1,8 @@
 package io.cartwright.gateway.ratelimit;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.cartwright.gateway.web.ClientAddress;
@@ -38,6 +40,10 @@ import org.springframework.web.server.ServerWebExchange;
  * shop keeps selling while Redis is down. Each such request is counted
  * ({@code cartwright.gateway.rate-limit} with {@code outcome=unavailable}), and the
  * change of state is logged once each way.
+ * <p>
+ * The limits are read from {@link RateLimitProperties} on every request, so a new limit
+ * from a configuration refresh (Spring Cloud Bus) applies to the next request. Buckets
+ * keep the tokens they hold: a smaller burst capacity caps them at the next request.
  */
 @Component
 class RateLimitFilter implements GlobalFilter, Ordered {
@@ -62,6 +68,9 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
 	private final AtomicBoolean redisAvailable = new AtomicBoolean(true);
 
+	/** The limit last handed to the limiter, per tier. */
+	private final Map<String, Size> applied = new ConcurrentHashMap<>();
+
 	RateLimitFilter(RateLimitProperties properties, EdgeProperties edge, ProblemResponses problems,
 			MeterRegistry meters, ReactiveStringRedisTemplate redis,
 			@Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME) RedisScript<List<Long>> script,
@@ -71,14 +80,29 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 		this.problems = problems;
 		this.meters = meters;
 		this.limiter = new RedisRateLimiter(redis, script, configurationService);
-		this.limiter.getConfig().put(CUSTOMER, config(properties.authenticated()));
-		this.limiter.getConfig().put(ANONYMOUS, config(properties.anonymous()));
-		this.limiter.getConfig().put(AUTH, config(properties.auth()));
 	}
 
-	private static RedisRateLimiter.Config config(RateLimitProperties.Limit limit) {
-		return new RedisRateLimiter.Config().setReplenishRate(limit.replenishRate())
-			.setBurstCapacity(limit.burstCapacity());
+	/**
+	 * The limiter's configuration of a tier, brought up to date with the properties: the
+	 * limiter keeps one per tier in a plain map, so a change is written under a lock and
+	 * only when the limit really changed.
+	 */
+	private String configured(String tier) {
+		RateLimitProperties.Limit limit = switch (tier) {
+			case CUSTOMER -> this.properties.getAuthenticated();
+			case AUTH -> this.properties.getAuth();
+			default -> this.properties.getAnonymous();
+		};
+		Size size = new Size(limit.getReplenishRate(), limit.getBurstCapacity());
+		if (!size.equals(this.applied.get(tier))) {
+			synchronized (this.limiter) {
+				this.limiter.getConfig()
+					.put(tier, new RedisRateLimiter.Config().setReplenishRate(size.replenishRate())
+						.setBurstCapacity(size.burstCapacity()));
+				this.applied.put(tier, size);
+			}
+		}
+		return tier;
 	}
 
 	@Override
@@ -90,10 +114,10 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		if (!this.properties.enabled()) {
+		if (!this.properties.isEnabled()) {
 			return chain.filter(exchange);
 		}
-		return bucket(exchange).flatMap((bucket) -> this.limiter.isAllowed(bucket.tier(), bucket.key())
+		return bucket(exchange).flatMap((bucket) -> this.limiter.isAllowed(configured(bucket.tier()), bucket.key())
 			.flatMap((response) -> decide(exchange, chain, bucket, response)));
 	}
 
@@ -145,6 +169,16 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 	 * @param key who is counted: a token subject or a client address
 	 */
 	record Bucket(String tier, String key) {
+
+	}
+
+	/**
+	 * A tier's limit as the limiter was last told it.
+	 *
+	 * @param replenishRate tokens added a second
+	 * @param burstCapacity the most tokens a bucket holds
+	 */
+	private record Size(int replenishRate, int burstCapacity) {
 
 	}
 

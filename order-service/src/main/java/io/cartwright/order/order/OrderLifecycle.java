@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.cartwright.events.OrderCancelled;
+import io.cartwright.order.audit.AuditTrail;
 import io.cartwright.order.payment.PaymentProvider;
 import io.cartwright.order.pricing.Money;
 import io.cartwright.order.web.ResourceNotFoundException;
@@ -28,6 +29,9 @@ class OrderLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderLifecycle.class);
 
+	/** The entity type of orders in the audit trail. */
+	static final String ENTITY = "order";
+
 	private final OrderRepository orders;
 
 	private final PaymentProvider payments;
@@ -38,13 +42,16 @@ class OrderLifecycle {
 
 	private final Clock clock;
 
+	private final AuditTrail audit;
+
 	OrderLifecycle(OrderRepository orders, PaymentProvider payments, ApplicationEventPublisher events,
-			OrderMetrics metrics, Clock clock) {
+			OrderMetrics metrics, Clock clock, AuditTrail audit) {
 		this.orders = orders;
 		this.payments = payments;
 		this.events = events;
 		this.metrics = metrics;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	/**
@@ -71,17 +78,27 @@ class OrderLifecycle {
 		return order;
 	}
 
+	/**
+	 * Staff ships an order; recorded in the audit trail with the order before and after.
+	 */
 	@Transactional
 	Order ship(UUID id) {
 		Order order = find(id);
+		OrderView before = OrderView.of(order);
 		order.ship(Timestamps.now(this.clock));
+		this.orders.flush();
+		this.audit.record("ORDER_SHIPPED", ENTITY, id, before, OrderView.of(order));
 		return order;
 	}
 
+	/** Staff marks an order delivered; recorded in the audit trail. */
 	@Transactional
 	Order deliver(UUID id) {
 		Order order = find(id);
+		OrderView before = OrderView.of(order);
 		order.deliver(Timestamps.now(this.clock));
+		this.orders.flush();
+		this.audit.record("ORDER_DELIVERED", ENTITY, id, before, OrderView.of(order));
 		return order;
 	}
 

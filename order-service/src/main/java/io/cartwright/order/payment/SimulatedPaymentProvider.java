@@ -73,7 +73,7 @@ public class SimulatedPaymentProvider implements PaymentProvider {
 	}
 
 	private boolean withinLimit(Money amount) {
-		return amount.amount() <= this.properties.maxAmount();
+		return amount.amount() <= this.properties.getMaxAmount();
 	}
 
 	private static void requireKnown(String authorizationId) {

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.cartwright.events.CloudEventHeaders;
@@ -32,6 +33,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -66,6 +71,12 @@ class CheckoutSagaIT extends OrderIntegrationTest {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	ConfigurableEnvironment environment;
+
+	@Autowired
+	ApplicationContext context;
 
 	Catalog catalog() {
 		return new Catalog(this.kafka, this.consumers, this.json);
@@ -141,6 +152,31 @@ class CheckoutSagaIT extends OrderIntegrationTest {
 		order(customer, orderId).jsonPath("$.history[2].reason").isEqualTo("card_declined");
 		assertThat(this.json.readValue(awaitEvent(orderId, OrderCancelled.TYPE).value(), OrderCancelled.class).reason())
 			.isEqualTo("PAYMENT_FAILED");
+	}
+
+	/**
+	 * What a bus refresh does in every instance: the environment changes, Spring Cloud
+	 * rebinds the simulator's settings, and the next payment meets the new limit.
+	 */
+	@Test
+	void aPaymentLimitLoweredByARefreshDeclinesTheNextPaymentWithoutARestart() {
+		String changed = "payment-limit-refresh";
+		String key = "cartwright.payment.simulator.max-amount";
+		try {
+			this.environment.getPropertySources().addFirst(new MapPropertySource(changed, Map.of(key, "500")));
+			this.context.publishEvent(new EnvironmentChangeEvent(this.context, Set.of(key)));
+
+			String customer = "c-" + UUID.randomUUID();
+			UUID orderId = place(customer, CartStub.INSTANCE.cart(customer, "ACTIVE", "SKU-A", 1), "tok_visa");
+			catalog().reserve(catalog().awaitPlaced(orderId), 999);
+
+			awaitStatus(customer, orderId, "PAYMENT_FAILED");
+			order(customer, orderId).jsonPath("$.history[2].reason").isEqualTo("amount_limit_exceeded");
+		}
+		finally {
+			this.environment.getPropertySources().remove(changed);
+			this.context.publishEvent(new EnvironmentChangeEvent(this.context, Set.of(key)));
+		}
 	}
 
 	@Test
@@ -277,6 +313,67 @@ class CheckoutSagaIT extends OrderIntegrationTest {
 			awaitStatus(customer, orderId, "CONFIRMED");
 			assertThat(deadLetters.readFor(Duration.ofSeconds(1), levelChanged)).isEmpty();
 		}
+	}
+
+	@Test
+	void staffShippingAndDeliveringAreAuditedAndOnlyStaffReadTheTrail() {
+		String customer = "c-" + UUID.randomUUID();
+		String staff = "staff-" + UUID.randomUUID();
+		UUID orderId = confirmedOrder(customer);
+		for (String move : List.of("ship", "deliver")) {
+			this.http.post()
+				.uri("/admin/orders/{id}/" + move, orderId)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff(staff))
+				.header("X-Forwarded-For", "192.0.2.10")
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		this.http.post()
+			.uri("/admin/orders/{id}/ship", orderId)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.customer(customer))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+
+		this.http.get()
+			.uri("/admin/audit?entityType=order&entityId={id}", orderId)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff("auditor"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.page.totalElements")
+			.isEqualTo(2)
+			.jsonPath("$.content[*].action")
+			.isEqualTo(List.of("ORDER_DELIVERED", "ORDER_SHIPPED"))
+			.jsonPath("$.content[0].actor")
+			.isEqualTo(staff)
+			.jsonPath("$.content[0].clientAddress")
+			.isEqualTo("192.0.2.10")
+			.jsonPath("$.content[0].before.status")
+			.isEqualTo("SHIPPED")
+			.jsonPath("$.content[0].after.status")
+			.isEqualTo("DELIVERED")
+			.jsonPath("$.content[1].before.status")
+			.isEqualTo("CONFIRMED");
+		this.http.get()
+			.uri("/admin/audit?actor={customer}&action=ACCESS_DENIED", customer)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff("auditor"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.content[0].details.status")
+			.isEqualTo(403)
+			.jsonPath("$.content[0].details.path")
+			.isEqualTo("/admin/orders/" + orderId + "/ship");
+		this.http.get()
+			.uri("/admin/audit")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.customer(customer))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 	}
 
 	private UUID confirmedOrder(String customer) {

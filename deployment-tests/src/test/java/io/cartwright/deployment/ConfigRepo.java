@@ -147,10 +147,18 @@ final class ConfigRepo {
 	static int serverPort(String service) {
 		String file = service.equals("config-server") ? "config-server/src/main/resources/application.yml"
 				: "config-server/config-repo/" + service + ".yml";
-		Object port = Repository.at(Yaml.load(Repository.read(file)), "server", "port");
+		Object port = Repository.at(defaults(file), "server", "port");
 		Matcher matcher = PLACEHOLDER.matcher(String.valueOf(port));
 		String value = matcher.matches() ? matcher.group(3) : String.valueOf(port);
 		return Integer.parseInt(value);
+	}
+
+	/**
+	 * A file's settings for every profile: its first document (later ones, such as
+	 * config-server's {@code on-profile: docker | k8s}, only add to it).
+	 */
+	private static Map<String, Object> defaults(String file) {
+		return Yaml.loadAll(Repository.read(file)).get(0);
 	}
 
 	/** How long Spring waits for requests in flight at shutdown, per phase. */
@@ -164,7 +172,7 @@ final class ConfigRepo {
 	static boolean probesEnabled(String service) {
 		String file = service.equals("config-server") ? "config-server/src/main/resources/application.yml"
 				: "config-server/config-repo/application.yml";
-		Map<String, Object> yaml = Yaml.load(Repository.read(file));
+		Map<String, Object> yaml = defaults(file);
 		return Boolean.TRUE.equals(Repository.at(yaml, "management", "endpoint", "health", "probes", "enabled"))
 				&& String.valueOf(Repository.at(yaml, "management", "endpoints", "web", "exposure", "include"))
 					.contains("health");

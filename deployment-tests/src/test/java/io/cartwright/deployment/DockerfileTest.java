@@ -43,8 +43,8 @@ class DockerfileTest {
 			String name = module.group(1);
 			Path config = Repository.path(name + "/src/main/resources/application.yml");
 			if (Repository.read(name + "/pom.xml").contains("<artifactId>spring-boot-maven-plugin</artifactId>")
-					&& Files.isRegularFile(config)
-					&& name.equals(at(Yaml.load(Files.readString(config)), "spring", "application", "name"))) {
+					&& Files.isRegularFile(config) && name
+						.equals(at(Yaml.loadAll(Files.readString(config)).get(0), "spring", "application", "name"))) {
 				bootModules.add(name);
 			}
 		}

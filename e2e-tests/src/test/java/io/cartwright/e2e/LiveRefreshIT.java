@@ -40,7 +40,8 @@ class LiveRefreshIT {
 		Map<String, Long> pids = RunningPlatform.get().pids();
 		assertThat(limited(customer)).as("the configured limit (40 a burst) is far away").isFalse();
 		try {
-			// The e2e environment sets RATE_LIMIT_AUTHENTICATED_*: a literal value replaces
+			// The e2e environment sets RATE_LIMIT_AUTHENTICATED_*: a literal value
+			// replaces
 			// the placeholder that reads it.
 			Files.writeString(gatewayYml,
 					replace(replace(gateway, "${RATE_LIMIT_AUTHENTICATED_REPLENISH_RATE:50}", "1"),
@@ -50,7 +51,7 @@ class LiveRefreshIT {
 
 			await().atMost(Duration.ofSeconds(60))
 				.pollInterval(Duration.ofSeconds(2))
-				.as("a burst of 8 meets the new limit of 3")
+				.alias("a burst of 8 meets the new limit of 3")
 				.until(() -> limited(customer));
 			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
 				StaffCatalog.Product product = StaffCatalog.publish(categoryId, "Refreshed Lamp", 1500, 1);
@@ -66,7 +67,7 @@ class LiveRefreshIT {
 			busRefresh();
 			await().atMost(Duration.ofSeconds(60))
 				.pollInterval(Duration.ofSeconds(2))
-				.as("the configured limit is back")
+				.alias("the configured limit is back")
 				.until(() -> !limited(Accounts.newCustomer()));
 		}
 	}

@@ -25,8 +25,8 @@ import org.springframework.data.redis.serializer.RedisSerializationContext.Seria
  * and TTL of {@code spring.cache.redis.*}. The TTL is read from Spring Boot's
  * {@link CacheProperties} for every entry written, so a TTL changed by a configuration
  * refresh ({@code cartwright.cart.cache-ttl}, Spring Cloud Bus) applies without a
- * restart. A cache error is logged and counted ({@code cartwright.cache.errors}) and never
- * fails a request: with Redis down the service answers from MySQL.
+ * restart. A cache error is logged and counted ({@code cartwright.cache.errors}) and
+ * never fails a request: with Redis down the service answers from MySQL.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching

@@ -176,18 +176,18 @@ class ConfigServerIT {
 		String catalog = containers ? "http://catalog-service:8081" : "http://localhost:8081";
 
 		assertThat(config.hasKeyStartingWith("spring.cloud.gateway.routes")).isFalse();
-		assertThat(routeIds(config)).containsExactly("catalog", "carts", "orders", "admin-orders", "auth",
-				"auth-well-known", "catalog-docs", "cart-docs", "order-docs", "catalog-health", "cart-health",
+		assertThat(routeIds(config)).containsExactly("catalog", "carts", "order-events", "orders", "admin-orders",
+				"auth", "auth-well-known", "catalog-docs", "cart-docs", "order-docs", "catalog-health", "cart-health",
 				"order-health", "catalog-audit", "cart-audit", "order-audit", "auth-audit");
 		assertThat(config.resolved(ROUTES + "[0].uri")).isEqualTo(catalog);
 		assertThat(config.resolved(ROUTES + "[0].predicates[0]")).isEqualTo(
 				"Path=/api/catalog/products/**,/api/catalog/categories/**,/api/catalog/variants/**,/api/catalog/stock/**");
 		assertThat(config.resolved(ROUTES + "[0].filters[0]")).isEqualTo("StripPrefix=2");
-		assertThat(config.resolved(ROUTES + "[6].uri")).isEqualTo(catalog);
-		assertThat(config.resolved(ROUTES + "[9].uri")).isEqualTo(catalog);
-		assertThat(config.resolved(ROUTES + "[4].uri"))
+		assertThat(config.resolved(ROUTES + "[7].uri")).isEqualTo(catalog);
+		assertThat(config.resolved(ROUTES + "[10].uri")).isEqualTo(catalog);
+		assertThat(config.resolved(ROUTES + "[5].uri"))
 			.isEqualTo(containers ? "http://auth-server:9000" : "http://localhost:9000");
-		assertThat(config.resolved(ROUTES + "[4].filters[0]")).isEqualTo("StripPrefix=2");
+		assertThat(config.resolved(ROUTES + "[5].filters[0]")).isEqualTo("StripPrefix=2");
 		assertThat(config.resolved("spring.http.codecs.max-in-memory-size")).isEqualTo("1MB");
 		assertThat(config.resolved("spring.cloud.gateway.server.webflux.httpclient.response-timeout")).isEqualTo("10s");
 		assertThat(config.resolved("cartwright.gateway.cors.allowed-origins"))

@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Compose and the {@code docker} profile of config-repo agree: each container gets the
- * variables its service reads, and only those; every host name the profile defaults to is
- * a Compose service listening on that port.
+ * variables its service reads, and only those; every address the profile defaults to
+ * (config-server's own included) is a Compose service listening on that port, and so is
+ * every address the files under observability/ name.
  */
 class ComposeEnvironmentTest {
 
@@ -47,12 +48,49 @@ class ComposeEnvironmentTest {
 	void everyAddressOfTheDockerProfileIsAComposeServiceOnThatPort() {
 		Map<String, String> addresses = ConfigRepo.profileAddresses("docker");
 		assertThat(addresses).containsKeys("MYSQL_HOST", "REDIS_HOST", "KAFKA_BOOTSTRAP_SERVERS", "AUTH_JWK_SET_URI",
-				"AUTH_TOKEN_URI", "CATALOG_SERVICE_URL", "CART_SERVICE_URL", "ORDER_SERVICE_URL", "AUTH_SERVER_URL");
+				"AUTH_TOKEN_URI", "CATALOG_SERVICE_URL", "CART_SERVICE_URL", "ORDER_SERVICE_URL", "AUTH_SERVER_URL",
+				"OTLP_TRACING_ENDPOINT", "config-server: KAFKA_BOOTSTRAP_SERVERS");
 		addresses.forEach((variable, value) -> {
 			ConfigRepo.HostPort endpoint = ConfigRepo.endpoint(variable, value);
 			assertThat(this.services).as("%s=%s names a Compose service", variable, value).containsKey(endpoint.host());
 			assertThat(listensOn(endpoint.host())).as("%s=%s", variable, value).contains(endpoint.port());
 		});
+	}
+
+	@Test
+	void prometheusScrapesComposeServicesOnTheirPortsAndLoadsItsRules() {
+		List<ConfigRepo.HostPort> targets = Observability.scrapeTargets();
+		assertThat(targets).extracting(ConfigRepo.HostPort::host)
+			.containsExactlyInAnyOrderElementsOf(Repository.SERVICES);
+		for (ConfigRepo.HostPort target : targets) {
+			assertThat(this.services).as("scrape target %s", target).containsKey(target.host());
+			assertThat(listensOn(target.host())).as("scrape target %s", target).contains(target.port());
+		}
+		assertThat(list(at(this.services, "prometheus", "volumes")))
+			.contains("../observability/prometheus:/etc/prometheus:ro");
+		assertThat(list(at(this.services, "prometheus", "command")))
+			.contains("--config.file=/etc/prometheus/prometheus.yml");
+		assertThat(Observability.ruleFiles()).containsExactly("alerts.yml");
+	}
+
+	@Test
+	void theCollectorAndGrafanaTalkToComposeServicesAndGrafanaFindsTheDashboards() {
+		List<ConfigRepo.HostPort> peers = new ArrayList<>(Observability.collectorExports());
+		peers.addAll(Observability.datasources());
+		assertThat(peers).extracting(ConfigRepo.HostPort::host).contains("jaeger", "prometheus");
+		for (ConfigRepo.HostPort peer : peers) {
+			assertThat(this.services).as("%s", peer).containsKey(peer.host());
+			assertThat(listensOn(peer.host())).as("%s", peer).contains(peer.port());
+		}
+		assertThat(list(at(this.services, "otel-collector", "volumes")))
+			.contains("../observability/otel-collector.yaml:/etc/otelcol-contrib/config.yaml:ro");
+		List<Object> grafana = list(at(this.services, "grafana", "volumes"));
+		assertThat(grafana).contains("../observability/grafana/provisioning:/etc/grafana/provisioning:ro");
+		assertThat(Observability.dashboards()).contains("platform.json", "checkout.json");
+		for (String path : Observability.dashboardPaths()) {
+			assertThat(grafana).as("the provider's path %s holds the dashboards", path)
+				.contains("../observability/grafana/dashboards:" + path + ":ro");
+		}
 	}
 
 	@Test
@@ -91,6 +129,11 @@ class ComposeEnvironmentTest {
 		Map<String, String> environment = Compose.environment(map(this.services.get(name)));
 		return switch (name) {
 			case "mysql" -> List.of(3306);
+			case "otel-collector" -> Observability.collectorPorts();
+			// Jaeger v2's defaults: OTLP in (gRPC, HTTP) and the UI with its API.
+			case "jaeger" -> List.of(4317, 4318, 16686);
+			case "prometheus" -> List.of(9090);
+			case "grafana" -> List.of(3000);
 			case "redis" -> List.of(6379);
 			case "kafka" -> {
 				List<Integer> ports = new ArrayList<>();

@@ -31,7 +31,14 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class ComposeFileTest {
 
 	private static final List<String> DESIGNED = List.of("mysql", "redis", "kafka", "config-server", "auth-server",
-			"catalog-service", "cart-service", "order-service", "gateway");
+			"catalog-service", "cart-service", "order-service", "gateway", "otel-collector", "jaeger", "prometheus",
+			"grafana");
+
+	/**
+	 * Services without a health check, and why: the collector's image is distroless (no
+	 * shell, no HTTP client); nothing waits for it.
+	 */
+	private static final Set<String> UNCHECKED = Set.of("otel-collector");
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -72,6 +79,14 @@ class ComposeFileTest {
 		assertThat(map(interpolated.get("mysql")).get("image").toString()).matches("mysql:8\\.4\\.\\d+");
 		assertThat(map(interpolated.get("redis")).get("image").toString()).matches("redis:7\\.\\d+\\.\\d+(-alpine)?");
 		assertThat(map(interpolated.get("kafka")).get("image").toString()).matches("apache/kafka:\\d+\\.\\d+\\.\\d+");
+		assertThat(map(interpolated.get("otel-collector")).get("image").toString())
+			.matches("otel/opentelemetry-collector-contrib:\\d+\\.\\d+\\.\\d+");
+		assertThat(map(interpolated.get("jaeger")).get("image").toString())
+			.matches("jaegertracing/jaeger:2\\.\\d+\\.\\d+");
+		assertThat(map(interpolated.get("prometheus")).get("image").toString())
+			.matches("prom/prometheus:v\\d+\\.\\d+\\.\\d+");
+		assertThat(map(interpolated.get("grafana")).get("image").toString())
+			.matches("grafana/grafana:\\d+\\.\\d+\\.\\d+");
 		assertThat(Compose.environment(map(interpolated.get("kafka")))).containsEntry("KAFKA_PROCESS_ROLES",
 				"broker,controller");
 	}
@@ -81,8 +96,15 @@ class ComposeFileTest {
 		Map<String, Object> services = Compose.services(Compose.raw());
 		services.forEach((name, definition) -> {
 			List<Object> test = list(at(definition, "healthcheck", "test"));
-			assertThat(test).as(name).hasSizeGreaterThan(1);
-			assertThat(test.get(0)).as(name).isIn("CMD", "CMD-SHELL");
+			if (UNCHECKED.contains(name)) {
+				assertThat(test).as(name).isEmpty();
+				assertThat(services.values()).as("nothing waits for %s", name)
+					.noneSatisfy((other) -> assertThat(map(map(other).get("depends_on"))).containsKey(name));
+			}
+			else {
+				assertThat(test).as(name).hasSizeGreaterThan(1);
+				assertThat(test.get(0)).as(name).isIn("CMD", "CMD-SHELL");
+			}
 			assertThat(at(definition, "healthcheck", "disable")).as(name).isNull();
 			map(map(definition).get("depends_on")).forEach((dependency, condition) -> {
 				assertThat(services).as("%s depends on %s", name, dependency).containsKey(dependency);
@@ -99,6 +121,11 @@ class ComposeFileTest {
 			assertThat(map(at(services, service, "depends_on"))).as(service).containsKeys("mysql", "redis", "kafka");
 		}
 		assertThat(map(at(services, "auth-server", "depends_on"))).containsKey("mysql");
+		// The bus (Spring Cloud Bus over Kafka, docs/adr/0020): every one of them joins
+		// it.
+		for (String service : Repository.SERVICES) {
+			assertThat(map(at(services, service, "depends_on"))).as(service).containsKey("kafka");
+		}
 	}
 
 	@Test
@@ -117,7 +144,7 @@ class ComposeFileTest {
 	}
 
 	@Test
-	void publishesOnlyTheGatewayAndAuthServerOnLoopbackUnlessDebugging() {
+	void publishesOnlyTheGatewayAuthServerAndTheObservabilityUisOnLoopbackUnlessDebugging() {
 		Map<String, List<String>> published = new HashMap<>();
 		Compose.services(Compose.raw()).forEach((name, definition) -> {
 			if (!list(map(definition).get("profiles")).contains("debug")) {
@@ -128,7 +155,15 @@ class ComposeFileTest {
 			}
 		});
 		assertThat(published).containsOnly(Map.entry("gateway", List.of("127.0.0.1:8080:8080")),
-				Map.entry("auth-server", List.of("127.0.0.1:9000:9000")));
+				Map.entry("auth-server", List.of("127.0.0.1:9000:9000")),
+				Map.entry("jaeger", List.of("127.0.0.1:16686:16686")),
+				Map.entry("prometheus", List.of("127.0.0.1:9090:9090")),
+				// Not 3000 on the host: the storefront's dev server, a default CORS
+				// origin.
+				Map.entry("grafana", List.of("127.0.0.1:3001:3000")));
+		assertThat(ConfigRepo.placeholders(Repository.read("config-server/config-repo/gateway.yml"))
+			.get("CORS_ALLOWED_ORIGINS"))
+			.hasValueSatisfying((origins) -> assertThat(origins).contains("localhost:3000").doesNotContain(":3001"));
 		List<Object> debug = list(at(Compose.services(Compose.raw()), "debug-ports", "ports"));
 		assertThat(debug).containsExactlyInAnyOrder("127.0.0.1:3306:3306", "127.0.0.1:6379:6379",
 				"127.0.0.1:29092:29092");
@@ -143,7 +178,7 @@ class ComposeFileTest {
 		Map<String, Object> compose = Compose.raw();
 		Set<String> declared = map(compose.get("volumes")).keySet();
 		Map<String, String> dataDirectories = Map.of("mysql", "/var/lib/mysql", "kafka", "/var/lib/kafka/data", "redis",
-				"/data");
+				"/data", "prometheus", "/prometheus", "grafana", "/var/lib/grafana");
 		dataDirectories.forEach((service, directory) -> {
 			List<String> volumes = list(at(Compose.services(compose), service, "volumes")).stream()
 				.map(String::valueOf)
@@ -162,7 +197,7 @@ class ComposeFileTest {
 		Set<String> required = Compose.requiredVariables();
 		assertThat(required).contains("MYSQL_ROOT_PASSWORD", "CATALOG_DB_PASSWORD", "CART_DB_PASSWORD",
 				"ORDER_DB_PASSWORD", "AUTH_DB_PASSWORD", "AUTH_KEY_PASSWORD", "AUTH_STAFF_PASSWORD",
-				"ORDER_CLIENT_SECRET", "AUTOMATION_CLIENT_SECRET");
+				"ORDER_CLIENT_SECRET", "AUTOMATION_CLIENT_SECRET", "GRAFANA_ADMIN_PASSWORD");
 		Set<String> example = Compose.exampleEnvironment().keySet();
 		assertThat(example).containsAll(required);
 		Set<String> optional = new HashSet<>(Compose.referencedVariables());

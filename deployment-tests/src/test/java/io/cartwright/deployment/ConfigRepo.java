@@ -106,17 +106,35 @@ final class ConfigRepo {
 		return value.get();
 	}
 
-	/** The variables a profile file sets host names with, and their defaults. */
+	private static final Pattern URL_LIKE = Pattern
+		.compile("[a-z][a-z0-9+.-]*://.+|[A-Za-z0-9.-]+:\\d+(,[A-Za-z0-9.-]+:\\d+)*");
+
+	private static final Pattern ON_PROFILE = Pattern.compile("(?m)^\\s*on-profile:\\s*(.+)$");
+
+	/**
+	 * Every address a profile defaults to: each variable of the profile file whose
+	 * default is URL-like ({@code scheme://host...} or {@code host:port[,host:port]}) or
+	 * a host ({@code *_HOST}), and those of config-server's own application.yml documents
+	 * that the profile activates (keyed {@code config-server: VARIABLE}).
+	 */
 	static Map<String, String> profileAddresses(String profile) {
 		Map<String, String> addresses = new LinkedHashMap<>();
-		placeholders(Repository.read("config-server/config-repo/application-" + profile + ".yml"))
-			.forEach((variable, value) -> {
-				if (value.isPresent() && (variable.endsWith("_HOST") || variable.endsWith("_URL")
-						|| variable.endsWith("_URI") || variable.endsWith("_SERVERS"))) {
-					addresses.put(variable, value.get());
-				}
-			});
+		addresses(Repository.read("config-server/config-repo/application-" + profile + ".yml"), "", addresses);
+		for (String document : Repository.read("config-server/src/main/resources/application.yml").split("(?m)^---$")) {
+			Matcher matcher = ON_PROFILE.matcher(document);
+			if (matcher.find() && List.of(matcher.group(1).split("[\\s|&!(),]+")).contains(profile)) {
+				addresses(document, "config-server: ", addresses);
+			}
+		}
 		return addresses;
+	}
+
+	private static void addresses(String yaml, String prefix, Map<String, String> addresses) {
+		placeholders(yaml).forEach((variable, value) -> {
+			if (value.isPresent() && (variable.endsWith("_HOST") || URL_LIKE.matcher(value.get()).matches())) {
+				addresses.put(prefix + variable, value.get());
+			}
+		});
 	}
 
 	/**

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The NetworkPolicies allow exactly the connections the services make (config-repo and
  * the design: config at start, JWKS and tokens from auth-server, each service's database,
- * Redis, Kafka, cart → catalog, order → cart, gateway → everything it routes to) and
+ * Redis, Kafka (events and the bus), cart → catalog, order → cart, gateway → everything
+ * it routes to, spans to the collector, Prometheus' scrapes, Grafana's queries) and
  * nothing else; only the gateway admits traffic from outside the namespace.
  */
 class KubernetesNetworkPolicyTest {
@@ -37,11 +38,22 @@ class KubernetesNetworkPolicyTest {
 			// caches and rate limits
 			"catalog-service -> redis:6379", "cart-service -> redis:6379", "order-service -> redis:6379",
 			"gateway -> redis:6379",
-			// events
+			// events, and the bus (Spring Cloud Bus: config-server sends, every service
+			// listens)
 			"catalog-service -> kafka:9092", "cart-service -> kafka:9092", "order-service -> kafka:9092",
+			"config-server -> kafka:9092", "auth-server -> kafka:9092", "gateway -> kafka:9092",
 			// synchronous calls
 			"cart-service -> catalog-service:8081", "order-service -> cart-service:8082",
-			"gateway -> catalog-service:8081", "gateway -> cart-service:8082", "gateway -> order-service:8083");
+			"gateway -> catalog-service:8081", "gateway -> cart-service:8082", "gateway -> order-service:8083",
+			// spans (config-server is not traced), on to Jaeger
+			"auth-server -> otel-collector:4318", "catalog-service -> otel-collector:4318",
+			"cart-service -> otel-collector:4318", "order-service -> otel-collector:4318",
+			"gateway -> otel-collector:4318", "otel-collector -> jaeger:4317",
+			// metrics
+			"prometheus -> config-server:8888", "prometheus -> auth-server:9000", "prometheus -> catalog-service:8081",
+			"prometheus -> cart-service:8082", "prometheus -> order-service:8083", "prometheus -> gateway:8080",
+			// dashboards and traces in Grafana
+			"grafana -> prometheus:9090", "grafana -> jaeger:16686");
 
 	@Test
 	void devAllowsExactlyTheConnectionsTheServicesMake() {
@@ -52,7 +64,8 @@ class KubernetesNetworkPolicyTest {
 	@Test
 	void prodAllowsTheSameConnectionsBetweenTheServices() {
 		Set<String> inCluster = DEV_CONNECTIONS.stream()
-			.filter((connection) -> !connection.matches(".*-> (mysql|redis|kafka):.*"))
+			.filter((connection) -> !connection.matches(
+					"(.* -> (mysql|redis|kafka|otel-collector|jaeger|prometheus|grafana):.*|(prometheus|grafana|otel-collector) -> .*)"))
 			.collect(java.util.stream.Collectors.toSet());
 		assertThat(NetworkPolicies.of(Manifests.of("k8s/overlays/prod")).allowedConnections())
 			.containsExactlyInAnyOrderElementsOf(inCluster);
@@ -94,9 +107,17 @@ class KubernetesNetworkPolicyTest {
 				.stream()
 				.filter((peer) -> !peer.startsWith("allow-dns:"))
 				.toList();
-			if (overlay.endsWith("prod") && !Manifests.name(workload).equals("config-server")) {
+			if (overlay.endsWith("prod")) {
+				// The managed stores (config-server: Kafka only, for the bus) and the
+				// external
+				// collector (every traced service).
+				List<String> allowed = Manifests.name(workload).equals("config-server")
+						? List.of("allow-managed-kafka:")
+						: List.of("allow-managed-data-stores:", "allow-trace-export:");
 				assertThat(external).as(Manifests.name(workload))
-					.allSatisfy((peer) -> assertThat(peer).startsWith("allow-managed-data-stores:"));
+					.isNotEmpty()
+					.allSatisfy(
+							(peer) -> assertThat(allowed).anySatisfy((prefix) -> assertThat(peer).startsWith(prefix)));
 			}
 			else {
 				assertThat(external).as(Manifests.name(workload)).isEmpty();

@@ -240,18 +240,91 @@ class KubernetesPolicyTest {
 		Manifests dev = Manifests.of(DEV);
 		Map<String, String> addresses = ConfigRepo.profileAddresses("k8s");
 		assertThat(addresses).containsKeys("MYSQL_HOST", "REDIS_HOST", "KAFKA_BOOTSTRAP_SERVERS", "AUTH_JWK_SET_URI",
-				"CATALOG_SERVICE_URL", "CART_SERVICE_URL", "ORDER_SERVICE_URL", "AUTH_SERVER_URL");
-		addresses.forEach((variable, value) -> {
-			ConfigRepo.HostPort endpoint = ConfigRepo.endpoint(variable, value);
-			Map<String, Object> service = dev.find("Service", endpoint.host())
-				.orElseThrow(() -> new AssertionError(variable + " names " + endpoint + ": no such Service"));
-			assertThat(list(at(service, "spec", "ports"))).as("%s → %s", variable, endpoint)
-				.anySatisfy((port) -> assertThat(map(port).get("port")).isEqualTo(endpoint.port()));
-		});
+				"CATALOG_SERVICE_URL", "CART_SERVICE_URL", "ORDER_SERVICE_URL", "AUTH_SERVER_URL",
+				"OTLP_TRACING_ENDPOINT", "config-server: KAFKA_BOOTSTRAP_SERVERS");
+		addresses.forEach((variable, value) -> assertServiceOn(dev, ConfigRepo.endpoint(variable, value),
+				variable + "=" + value));
 		Map<String, Object> catalog = Manifests.container(dev.get("Deployment", "catalog-service"));
 		URI configServer = URI.create(dev.value(catalog, "CONFIG_SERVER_URL").orElseThrow());
 		assertThat(dev.find("Service", configServer.getHost())).isPresent();
 		assertThat(configServer.getPort()).isEqualTo(ConfigRepo.serverPort("config-server"));
+	}
+
+	@Test
+	void devRunsTheObservabilityStackOnTheRepositorysFiles() {
+		Manifests dev = Manifests.of(DEV);
+		for (ConfigRepo.HostPort target : Observability.scrapeTargets()) {
+			assertServiceOn(dev, target, "scrape target");
+		}
+		for (ConfigRepo.HostPort peer : Observability.collectorExports()) {
+			assertServiceOn(dev, peer, "collector export");
+		}
+		for (ConfigRepo.HostPort peer : Observability.datasources()) {
+			assertServiceOn(dev, peer, "Grafana datasource");
+		}
+		assertThat(Observability.collectorPorts()).contains(4318);
+		assertThat(dataOf(dev, "otel-collector-config")).containsOnlyKeys("otel-collector.yaml")
+			.containsEntry("otel-collector.yaml", Repository.read("observability/otel-collector.yaml"));
+		assertThat(dataOf(dev, "prometheus-config").keySet()).containsAll(Observability.ruleFiles())
+			.contains("prometheus.yml");
+		Map<String, Object> grafana = dev.get("Deployment", "grafana");
+		Map<String, Object> dashboards = dev.generated("ConfigMap", "grafana-dashboards").orElseThrow();
+		assertThat(map(dashboards.get("data")).keySet())
+			.containsExactlyInAnyOrderElementsOf(Observability.dashboards());
+		for (String path : Observability.dashboardPaths()) {
+			assertThat(mountOf(grafana, Manifests.name(dashboards))).as("the provider's path").isEqualTo(path);
+		}
+		assertThat(mountOf(grafana, Manifests.name(dev.generated("ConfigMap", "grafana-datasources").orElseThrow())))
+			.isEqualTo("/etc/grafana/provisioning/datasources");
+		assertThat(mountOf(dev.get("Deployment", "prometheus"),
+				Manifests.name(dev.generated("ConfigMap", "prometheus-config").orElseThrow())))
+			.isEqualTo("/etc/prometheus");
+		Map<String, Object> prometheus = Manifests.container(dev.get("Deployment", "prometheus"));
+		assertThat(list(prometheus.get("args"))).contains("--config.file=/etc/prometheus/prometheus.yml");
+	}
+
+	@Test
+	void prodSendsTracesToACollectorOutsideTheCluster() {
+		Manifests prod = Manifests.of(PROD);
+		assertThat(prod.find("Deployment", "otel-collector")).isEmpty();
+		assertThat(prod.find("Deployment", "jaeger")).isEmpty();
+		assertThat(prod.find("Deployment", "grafana")).isEmpty();
+		for (String service : Repository.CONFIG_CLIENTS) {
+			Map<String, Object> container = Manifests.container(prod.get("Deployment", service));
+			String endpoint = prod.value(container, "OTLP_TRACING_ENDPOINT")
+				.orElseThrow(() -> new AssertionError(service + " OTLP_TRACING_ENDPOINT"));
+			assertThat(prod.find("Service", URI.create(endpoint).getHost())).as(endpoint).isEmpty();
+		}
+		Map<String, Object> configServer = Manifests.container(prod.get("Deployment", "config-server"));
+		String kafka = prod.value(configServer, "KAFKA_BOOTSTRAP_SERVERS").orElseThrow();
+		assertThat(prod.find("Service", ConfigRepo.endpoint("KAFKA_BOOTSTRAP_SERVERS", kafka).host())).isEmpty();
+	}
+
+	private static void assertServiceOn(Manifests manifests, ConfigRepo.HostPort endpoint, String what) {
+		Map<String, Object> service = manifests.find("Service", endpoint.host())
+			.orElseThrow(() -> new AssertionError(what + " names " + endpoint + ": no such Service"));
+		assertThat(list(at(service, "spec", "ports"))).as("%s → %s", what, endpoint)
+			.anySatisfy((port) -> assertThat(map(port).get("port")).isEqualTo(endpoint.port()));
+	}
+
+	private static Map<String, Object> dataOf(Manifests manifests, String configMap) {
+		return map(manifests.generated("ConfigMap", configMap).orElseThrow().get("data"));
+	}
+
+	/** Where a workload's first container mounts the volume made from a ConfigMap. */
+	private static String mountOf(Map<String, Object> workload, String configMap) {
+		String volume = list(Manifests.podSpec(workload).get("volumes")).stream()
+			.map(Repository::map)
+			.filter((v) -> configMap.equals(at(v, "configMap", "name")))
+			.map((v) -> String.valueOf(v.get("name")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(Manifests.name(workload) + " does not mount " + configMap));
+		return list(Manifests.container(workload).get("volumeMounts")).stream()
+			.map(Repository::map)
+			.filter((mount) -> volume.equals(mount.get("name")))
+			.map((mount) -> String.valueOf(mount.get("mountPath")))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	@Test

@@ -23,7 +23,8 @@ final class Kustomize {
 	/**
 	 * What the overlays include: k8s/ and the kustomizations they reference outside it.
 	 */
-	private static final List<String> TREES = List.of("k8s", "config-server/config-repo", "docker/mysql");
+	private static final List<String> TREES = List.of("k8s", "config-server/config-repo", "docker/mysql",
+			"observability");
 
 	private static final Map<String, List<Map<String, Object>>> built = new ConcurrentHashMap<>();
 

@@ -47,7 +47,8 @@ class KustomizeOverlaysTest {
 	@Test
 	void devRunsTheDataStoresInTheClusterWithOneReplicaOfEverything() {
 		Manifests dev = Manifests.of("k8s/overlays/dev");
-		assertThat(kinds(dev)).containsEntry("Deployment", 7)
+		// The six services, Redis, the collector, Jaeger, Prometheus and Grafana.
+		assertThat(kinds(dev)).containsEntry("Deployment", 11)
 			.containsEntry("StatefulSet", 2)
 			.containsEntry("PodDisruptionBudget", 6)
 			.containsEntry("Ingress", 1)

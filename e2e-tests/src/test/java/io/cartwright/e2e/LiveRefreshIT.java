@@ -40,7 +40,8 @@ class LiveRefreshIT {
 		Map<String, Long> pids = RunningPlatform.get().pids();
 		assertThat(limited(customer)).as("the configured limit (40 a burst) is far away").isFalse();
 		try {
-			// The e2e environment sets RATE_LIMIT_AUTHENTICATED_*: a literal value replaces
+			// The e2e environment sets RATE_LIMIT_AUTHENTICATED_*: a literal value
+			// replaces
 			// the placeholder that reads it.
 			Files.writeString(gatewayYml,
 					replace(replace(gateway, "${RATE_LIMIT_AUTHENTICATED_REPLENISH_RATE:50}", "1"),

@@ -32,7 +32,7 @@ import org.springframework.util.StringUtils;
  * own ({@link AuditData}); the rest is kept as JSON in {@code details}.
  */
 @Repository
-public class JdbcAuditEventRepository implements AuditEventRepository {
+class JdbcAuditEventRepository implements AuditEventRepository {
 
 	private static final int MAX_TEXT = 255;
 
@@ -83,12 +83,13 @@ public class JdbcAuditEventRepository implements AuditEventRepository {
 	@Transactional(readOnly = true)
 	public List<AuditEvent> find(@Nullable String principal, @Nullable Instant after, @Nullable String type) {
 		AuditQuery query = new AuditQuery(principal, null, null, type, after, null);
-		return search(query, 0, 1000).content()
-			.stream()
-			.map((entry) -> new AuditEvent(entry.occurredAt(), entry.actor(), entry.action(),
-					Map.of(AuditData.ENTITY_TYPE, String.valueOf(entry.entityType()), AuditData.ENTITY_ID,
-							String.valueOf(entry.entityId()))))
-			.toList();
+		return search(query, 0, 1000).content().stream().map((entry) -> {
+			Map<String, Object> data = new LinkedHashMap<>();
+			AuditData.put(data, AuditData.ENTITY_TYPE, entry.entityType());
+			AuditData.put(data, AuditData.ENTITY_ID, entry.entityId());
+			AuditData.put(data, AuditData.CLIENT_ADDRESS, entry.clientAddress());
+			return new AuditEvent(entry.occurredAt(), entry.actor(), entry.action(), data);
+		}).toList();
 	}
 
 	/**

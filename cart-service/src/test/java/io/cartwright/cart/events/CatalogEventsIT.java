@@ -192,7 +192,8 @@ class CatalogEventsIT extends CartIntegrationTest {
 				assertThat(seen).contains(badJson, unknownType);
 			});
 		}
-		// Counted once the dead-letter send is acknowledged, a moment after the record is readable.
+		// Counted once the dead-letter send is acknowledged, a moment after the record is
+		// readable.
 		await().untilAsserted(() -> assertThat(deadLetters()).isGreaterThanOrEqualTo(counted + 2));
 	}
 

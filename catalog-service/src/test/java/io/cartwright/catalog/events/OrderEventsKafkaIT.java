@@ -205,7 +205,8 @@ class OrderEventsKafkaIT {
 			}
 		}
 		await().untilAsserted(() -> assertThat(fixtures().reserved(sku)).isEqualTo(1));
-		// Counted once the dead-letter send is acknowledged, a moment after the record is readable.
+		// Counted once the dead-letter send is acknowledged, a moment after the record is
+		// readable.
 		await().untilAsserted(() -> assertThat(deadLetters()).isGreaterThanOrEqualTo(counted + 3));
 	}
 

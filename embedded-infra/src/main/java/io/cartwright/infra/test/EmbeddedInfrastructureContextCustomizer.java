@@ -29,6 +29,8 @@ class EmbeddedInfrastructureContextCustomizer implements ContextCustomizer {
 
 	private static final String SPRING_KAFKA = "org.springframework.kafka.core.KafkaTemplate";
 
+	private static final String STREAM_KAFKA_BINDER = "org.springframework.cloud.stream.binder.kafka.properties.KafkaBinderConfigurationProperties";
+
 	private static final String JWT_DECODER = "org.springframework.security.oauth2.jwt.NimbusJwtDecoder";
 
 	@Override
@@ -48,6 +50,9 @@ class EmbeddedInfrastructureContextCustomizer implements ContextCustomizer {
 		}
 		if (ClassUtils.isPresent(KAFKA_DETAILS, classLoader) && ClassUtils.isPresent(SPRING_KAFKA, classLoader)) {
 			EmbeddedKafkaConnectionDetails.register(registry);
+			if (ClassUtils.isPresent(STREAM_KAFKA_BINDER, classLoader)) {
+				environment.getPropertySources().addFirst(new EmbeddedKafkaBinderBrokers());
+			}
 		}
 		if (ClassUtils.isPresent(JWT_DECODER, classLoader)) {
 			TestJwtDecoders.register(registry, classLoader);
@@ -72,6 +77,27 @@ class EmbeddedInfrastructureContextCustomizer implements ContextCustomizer {
 			}
 			return null;
 		}
+	}
+
+	/**
+	 * Spring Cloud Stream's Kafka binder (Spring Cloud Bus) reads its brokers from its
+	 * own property, not from {@code ConnectionDetails}: it is pointed at the embedded
+	 * broker too, resolved (and the broker started) only when the binder asks. Even with
+	 * the bus off, a test context restarted after a pause binds the bus channel.
+	 */
+	private static final class EmbeddedKafkaBinderBrokers extends PropertySource<Object> {
+
+		private static final String BROKERS = "spring.cloud.stream.kafka.binder.brokers";
+
+		EmbeddedKafkaBinderBrokers() {
+			super("embeddedKafkaBinderBrokers");
+		}
+
+		@Override
+		public Object getProperty(String name) {
+			return BROKERS.equals(name) ? SharedInfrastructure.kafka().bootstrapServers() : null;
+		}
+
 	}
 
 	@Override

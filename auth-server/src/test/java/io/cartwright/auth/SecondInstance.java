@@ -25,7 +25,7 @@ public final class SecondInstance {
 	 */
 	public static ConfigurableApplicationContext start(HikariDataSource dataSource, String keyPassword) {
 		String repo = System.getProperty("cartwright.config-repo", "../config-server/config-repo");
-		List<String> arguments = List.of("--spring.cloud.config.enabled=false",
+		List<String> arguments = List.of("--spring.cloud.config.enabled=false", "--spring.cloud.bus.enabled=false",
 				"--spring.config.import=file:" + repo + "/application.yml,file:" + repo + "/auth-server.yml",
 				"--spring.datasource.url=" + dataSource.getJdbcUrl(),
 				"--spring.datasource.username=" + dataSource.getUsername(),

@@ -1,0 +1,108 @@
+package io.cartwright.benchmarks;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import io.cartwright.launcher.LocalPlatform;
+import io.cartwright.launcher.PlatformSettings;
+
+/**
+ * The platform under load: started by the local launcher on free ports with a fresh data
+ * directory, with the settings a load test needs (rate limits off, long-lived tokens),
+ * and the process ids and database connections the measurements need.
+ */
+final class Platform implements AutoCloseable {
+
+	/**
+	 * What the run changes from the local defaults, and why: the gateway's per-customer
+	 * and per-address rate limits would answer 429 to a load generator on one address,
+	 * and tokens must outlive the run.
+	 */
+	static final Map<String, String> ENVIRONMENT = Map.of("RATE_LIMIT_ENABLED", "false",
+			"CARTWRIGHT_AUTH_LIFETIMES_ACCESS", "3h", "OTLP_TRACING_ENABLED", "false");
+
+	private final LocalPlatform platform;
+
+	private final PlatformSettings settings;
+
+	private final Duration startedIn;
+
+	private Platform(LocalPlatform platform, PlatformSettings settings, Duration startedIn) {
+		this.platform = platform;
+		this.settings = settings;
+		this.startedIn = startedIn;
+	}
+
+	static Platform start(Path home, Path dataDir) {
+		PlatformSettings settings = PlatformSettings.onFreePorts(home, dataDir).withEnvironment(ENVIRONMENT);
+		long begin = System.nanoTime();
+		LocalPlatform platform = LocalPlatform.start(settings);
+		return new Platform(platform, settings, Duration.ofNanos(System.nanoTime() - begin));
+	}
+
+	String url(String name) {
+		return this.platform.url(name);
+	}
+
+	String issuer() {
+		return this.platform.issuer();
+	}
+
+	Duration startedIn() {
+		return this.startedIn;
+	}
+
+	Map<String, Duration> readyAfter() {
+		return this.platform.readyAfter();
+	}
+
+	/**
+	 * Every process of the platform: the services, and the embedded MariaDB and Redis,
+	 * which are children of this JVM; Kafka runs inside this JVM.
+	 * @return process ids by name
+	 */
+	Map<String, Long> pids() {
+		Map<String, Long> pids = new LinkedHashMap<>(this.platform.pids());
+		ProcessHandle.current().descendants().forEach((process) -> {
+			String command = process.info().command().orElse("");
+			if (command.contains("mariadbd") || command.contains("mysqld")) {
+				pids.put("mariadb", process.pid());
+			}
+			else if (command.contains("redis-server")) {
+				pids.put("redis", process.pid());
+			}
+		});
+		pids.put("kafka (+ this JVM)", ProcessHandle.current().pid());
+		return pids;
+	}
+
+	Connection database(String schema) throws SQLException {
+		Properties accounts = new Properties();
+		try (Reader in = Files.newBufferedReader(this.settings.dataDir().resolve("database-accounts.properties"))) {
+			accounts.load(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		String url = "jdbc:mysql://127.0.0.1:%d/%s?rewriteBatchedStatements=true&connectionTimeZone=UTC"
+				+ "&forceConnectionTimeZoneToSession=true";
+		return DriverManager.getConnection(url.formatted(this.settings.ports().get("mysql"), schema), schema,
+				accounts.getProperty(schema));
+	}
+
+	@Override
+	public void close() {
+		this.platform.close();
+	}
+
+}

@@ -27,8 +27,8 @@ record Settings(CatalogSeeder.Plan catalog, int checkoutCustomers, int shoppers,
 
 	/** The run whose figures are published. */
 	static Settings full() {
-		return new Settings(CatalogSeeder.Plan.large(), 400, 200, Duration.ofSeconds(20), Duration.ofSeconds(20),
-				Duration.ofSeconds(30), 200, 60, 60, 100, 200, Duration.ofSeconds(40));
+		return new Settings(CatalogSeeder.Plan.large(), 300, 200, Duration.ofSeconds(15), Duration.ofSeconds(15),
+				Duration.ofSeconds(30), 40, 60, 60, 60, 200, Duration.ofSeconds(40));
 	}
 
 	/**

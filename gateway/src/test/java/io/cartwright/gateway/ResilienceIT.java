@@ -109,6 +109,26 @@ class ResilienceIT {
 	}
 
 	@Test
+	void admitsManyConcurrentCallsToOneService() throws Exception {
+		catalog.answeringAfter(Duration.ofMillis(400));
+		java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+		try (callers) {
+			java.util.List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+			for (int n = 0; n < 64; n++) {
+				statuses.add(callers.submit(() -> http.get()
+					.uri("/api/catalog/products/concurrent")
+					.exchange()
+					.returnResult(String.class)
+					.getStatus()
+					.value()));
+			}
+			for (java.util.concurrent.Future<Integer> status : statuses) {
+				assertThat(status.get()).as("no call is shed by the breaker's bulkhead").isEqualTo(200);
+			}
+		}
+	}
+
+	@Test
 	void answersASlowServiceWith504() {
 		catalog.answeringAfter(Duration.ofSeconds(7));
 		long started = System.nanoTime();

@@ -99,6 +99,12 @@ public final class StaticResponseServer implements AutoCloseable {
 			}
 		}
 
+		@Override
+		public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+			// A load generator resets its connections when it stops: nothing to report.
+			context.close();
+		}
+
 	}
 
 }

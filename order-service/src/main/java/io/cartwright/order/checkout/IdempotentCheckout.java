@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
@@ -49,6 +50,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class IdempotentCheckout {
 
 	private static final Logger log = LoggerFactory.getLogger(IdempotentCheckout.class);
+
+	/** The unique index that lets a cart have one open order (V7 migration). */
+	private static final String OPEN_CART_INDEX = "uk_orders_open_cart";
 
 	private final IdempotencyKeys keys;
 
@@ -108,8 +112,21 @@ class IdempotentCheckout {
 			Optional<CartView> cart = this.carts.read(request.cartId());
 			Optional<ProblemDetail> refusal = refusal(cart, customerId, request.cartId());
 			return this.transactions.execute((status) -> {
-				CheckoutResponse response = refusal.map(this::refused)
+				CheckoutResponse response = refusal.or(() -> alreadyOrdered(request.cartId()))
+					.map(this::refused)
 					.orElseGet(() -> placed(customerId, cart.orElseThrow(), request));
+				this.keys.complete(customerId, key, response.status(), response.body());
+				return response;
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (!String.valueOf(ex.getMessage()).contains(OPEN_CART_INDEX)) {
+				this.keys.release(customerId, key);
+				throw ex;
+			}
+			// Another request ordered the cart between our check and our insert.
+			return this.transactions.execute((status) -> {
+				CheckoutResponse response = refused(alreadyOrderedProblem(request.cartId()));
 				this.keys.complete(customerId, key, response.status(), response.body());
 				return response;
 			});
@@ -132,6 +149,15 @@ class IdempotentCheckout {
 		this.metrics.placed();
 		log.info("Order {} placed from cart {}", order.id(), cart.id());
 		return new CheckoutResponse(HttpStatus.ACCEPTED.value(), this.json.writeValueAsString(OrderView.of(order)));
+	}
+
+	private Optional<ProblemDetail> alreadyOrdered(UUID cartId) {
+		return this.orders.hasOpenOrder(cartId) ? Optional.of(alreadyOrderedProblem(cartId)) : Optional.empty();
+	}
+
+	private static ProblemDetail alreadyOrderedProblem(UUID cartId) {
+		return Problems.of(HttpStatus.CONFLICT, "cart-already-ordered", "Cart already ordered", "Cart " + cartId
+				+ " has an order in progress or confirmed; it cannot be ordered twice. Follow that order instead.");
 	}
 
 	private CheckoutResponse refused(ProblemDetail problem) {

@@ -15,6 +15,17 @@ public interface OrderRepository extends JpaRepository<Order, UUID> {
 
 	Optional<Order> findByIdAndCustomerId(UUID id, String customerId);
 
+	/**
+	 * Whether a cart has an order in progress or one that went through (which are the
+	 * orders {@code uk_orders_open_cart} allows once per cart).
+	 * @param cartId the cart
+	 * @return true when ordering it again must be refused
+	 */
+	@Query("select count(o) > 0 from Order o where o.cartId = :cartId and o.status not in ("
+			+ "io.cartwright.order.order.OrderStatus.REJECTED, io.cartwright.order.order.OrderStatus.PAYMENT_FAILED, "
+			+ "io.cartwright.order.order.OrderStatus.CANCELLED)")
+	boolean hasOpenOrder(UUID cartId);
+
 	Page<Order> findByCustomerIdOrderByPlacedAtDesc(String customerId, Pageable pageable);
 
 	Page<Order> findByCustomerIdAndStatusOrderByPlacedAtDesc(String customerId, OrderStatus status, Pageable pageable);

@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -306,6 +307,39 @@ class CheckoutApiIT extends OrderIntegrationTest {
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM orders WHERE cart_id = ?", Integer.class,
 				foreign.toString()))
 			.isZero();
+	}
+
+	@Test
+	void aCartWithAnOrderInProgressIsNotOrderedAgainUnderANewKey() {
+		String customer = customer();
+		UUID cartId = carts.cart(customer, "ACTIVE", "SKU-A", 1);
+		checkout(customer, UUID.randomUUID().toString(), body(cartId, "tok_visa")).expectStatus().isAccepted();
+
+		checkout(customer, UUID.randomUUID().toString(), body(cartId, "tok_visa")).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:cartwright:problem:cart-already-ordered");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM orders WHERE cart_id = ?", Integer.class,
+				cartId.toString()))
+			.isOne();
+
+		this.jdbc.update("UPDATE orders SET status = 'REJECTED' WHERE cart_id = ?", cartId.toString());
+		checkout(customer, UUID.randomUUID().toString(), body(cartId, "tok_visa")).expectStatus().isAccepted();
+	}
+
+	@Test
+	void theDatabaseRefusesASecondOpenOrderOfOneCart() {
+		String customer = customer();
+		UUID cartId = carts.cart(customer, "ACTIVE", "SKU-A", 1);
+		checkout(customer, UUID.randomUUID().toString(), body(cartId, "tok_visa")).expectStatus().isAccepted();
+		String copy = """
+				INSERT INTO orders (id, customer_id, cart_id, status, ship_name, ship_line1, ship_postal_code, ship_city,
+				  ship_country, payment_method, placed_at, deadline, updated_at, version)
+				SELECT ?, customer_id, cart_id, 'PENDING', ship_name, ship_line1, ship_postal_code, ship_city,
+				  ship_country, payment_method, placed_at, deadline, updated_at, 0 FROM orders WHERE cart_id = ?""";
+		assertThatThrownBy(() -> this.jdbc.update(copy, UUID.randomUUID().toString(), cartId.toString()))
+			.hasMessageContaining("uk_orders_open_cart");
 	}
 
 	@Test

@@ -159,8 +159,8 @@ public final class BenchmarkRun {
 	private void seed() throws SQLException {
 		step("Seeding the catalog");
 		CatalogSeeder.Seeded seeded;
-		try (Connection catalog = this.platform.database("catalog")) {
-			seeded = new CatalogSeeder(catalog, BenchmarkRun::step).seed(this.settings.catalog(), this.data);
+		try (Connection catalog = this.platform.database("catalog"); Connection cart = this.platform.database("cart")) {
+			seeded = new CatalogSeeder(catalog, cart, BenchmarkRun::step).seed(this.settings.catalog(), this.data);
 		}
 		step("Signing customers up and in");
 		Customers customers = new Customers(this.platform.url("gateway"), this.platform.issuer());

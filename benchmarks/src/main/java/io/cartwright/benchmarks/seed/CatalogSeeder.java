@@ -49,15 +49,20 @@ public final class CatalogSeeder {
 
 	private final Connection connection;
 
+	private final Connection cart;
+
 	private final Consumer<String> progress;
 
 	/**
-	 * A seeder on an open connection to the catalog schema.
-	 * @param connection the connection (with {@code rewriteBatchedStatements=true})
+	 * A seeder on open connections to the catalog's and the cart's schemas.
+	 * @param connection the catalog schema (with {@code rewriteBatchedStatements=true})
+	 * @param cart cart-service's schema, whose read model of SKUs and stock is filled as
+	 * the catalog's events would have filled it
 	 * @param progress where to report progress
 	 */
-	public CatalogSeeder(Connection connection, Consumer<String> progress) {
+	public CatalogSeeder(Connection connection, Connection cart, Consumer<String> progress) {
 		this.connection = connection;
+		this.cart = cart;
 		this.progress = progress;
 	}
 
@@ -110,6 +115,7 @@ public final class CatalogSeeder {
 		SplittableRandom random = new SplittableRandom(42);
 		Instant now = Instant.now();
 		this.connection.setAutoCommit(false);
+		this.cart.setAutoCommit(false);
 		try (Statement session = this.connection.createStatement()) {
 			session.execute("SET SESSION foreign_key_checks = 0");
 			session.execute("SET SESSION unique_checks = 0");
@@ -188,6 +194,18 @@ public final class CatalogSeeder {
 					stock.setInt(2, onHand);
 					stock.setTimestamp(3, Timestamp.from(now));
 					stock.addBatch();
+					snapshot.setString(1, sku);
+					snapshot.setString(2, id);
+					snapshot.setString(3, name);
+					snapshot.setString(4, slug);
+					snapshot.setString(5, "https://images.cartwright.example/" + slug + ".jpg");
+					snapshot.setLong(6, price + v * 100L);
+					snapshot.setTimestamp(7, Timestamp.from(now));
+					snapshot.addBatch();
+					sellable.setString(1, sku);
+					sellable.setInt(2, onHand);
+					sellable.setTimestamp(3, Timestamp.from(now));
+					sellable.addBatch();
 				}
 				products.write("%s,%s,%s,%s,%s%n".formatted(id, slug, firstSku, material, leaf[1]));
 				if ((n + 1) % BATCH == 0 || n == plan.products() - 1) {
@@ -196,7 +214,10 @@ public final class CatalogSeeder {
 					variant.executeBatch();
 					option.executeBatch();
 					stock.executeBatch();
+					snapshot.executeBatch();
+					sellable.executeBatch();
 					this.connection.commit();
+					this.cart.commit();
 				}
 				if ((n + 1) % 20_000 == 0) {
 					this.progress.accept("%,d products".formatted(n + 1));
@@ -215,6 +236,7 @@ public final class CatalogSeeder {
 		}
 		this.connection.commit();
 		this.connection.setAutoCommit(true);
+		this.cart.setAutoCommit(true);
 		return new Seeded(plan.products(), plan.products() * SIZES.size(),
 				plan.topCategories() * (1 + plan.subCategories()), Duration.ofNanos(System.nanoTime() - begin),
 				Map.copyOf(stockBefore));

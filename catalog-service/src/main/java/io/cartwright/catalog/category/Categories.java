@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.cartwright.catalog.audit.AuditTrail;
 import io.cartwright.catalog.config.CacheEvictions;
+import io.cartwright.catalog.product.ProductSearch;
 import io.cartwright.catalog.web.ConflictException;
 import io.cartwright.catalog.web.ResourceNotFoundException;
 import io.cartwright.catalog.web.UnprocessableException;
@@ -80,6 +81,7 @@ public class Categories {
 		Category category = new Category(request.parentId(), request.slug(), request.name(), request.positionOrZero());
 		flush(() -> this.categories.saveAndFlush(category));
 		this.evictions.evictAfterCommit(CategoryQueries.TREE_CACHE, CategoryQueries.TREE_KEY);
+		this.evictions.clearAfterCommit(ProductSearch.PAGES);
 		CategoryView created = CategoryView.of(category);
 		this.audit.record("CATEGORY_CREATED", ENTITY, category.getId(), null, created);
 		log.info("Category {} created as {}", category.getId(), category.getSlug());
@@ -113,6 +115,7 @@ public class Categories {
 		category.change(request.parentId(), request.slug(), request.name(), request.positionOrZero());
 		flush(this.categories::flush);
 		this.evictions.evictAfterCommit(CategoryQueries.TREE_CACHE, CategoryQueries.TREE_KEY);
+		this.evictions.clearAfterCommit(ProductSearch.PAGES);
 		CategoryView after = CategoryView.of(category);
 		this.audit.record("CATEGORY_UPDATED", ENTITY, id, before, after);
 		return after;
@@ -142,6 +145,7 @@ public class Categories {
 		this.categories.delete(category);
 		flush(this.categories::flush);
 		this.evictions.evictAfterCommit(CategoryQueries.TREE_CACHE, CategoryQueries.TREE_KEY);
+		this.evictions.clearAfterCommit(ProductSearch.PAGES);
 		this.audit.record("CATEGORY_DELETED", ENTITY, id, before, null);
 		log.info("Category {} deleted", id);
 	}

@@ -7,6 +7,9 @@ import io.cartwright.catalog.category.CategoryQueries;
 import io.cartwright.catalog.category.CategoryTree;
 import io.cartwright.catalog.product.ProductDetails;
 import io.cartwright.catalog.product.ProductQueries;
+import io.cartwright.catalog.product.ProductSearch;
+import io.cartwright.catalog.product.ProductSummary;
+import io.cartwright.catalog.web.PageView;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,6 +18,8 @@ import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCust
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cache.annotation.CachingConfigurer;
 import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.core.Ordered;
+import org.springframework.data.redis.cache.BatchStrategies;
 import org.springframework.cache.interceptor.CacheErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,7 +40,11 @@ import org.springframework.data.redis.serializer.RedisSerializer;
  * written, so a TTL changed by a configuration refresh applies without a restart.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableCaching
+// Outside the transaction advice (LOWEST_PRECEDENCE): a cache hit opens no transaction
+// and
+// takes no database connection, and a value is cached only once its transaction
+// committed.
+@EnableCaching(order = Ordered.LOWEST_PRECEDENCE - 1)
 @EnableConfigurationProperties(CatalogCacheProperties.class)
 class CacheConfiguration {
 
@@ -50,11 +59,16 @@ class CacheConfiguration {
 			// could
 			// still see the old product) and a failed write would bypass the error
 			// handler.
-			.cacheWriter(RedisCacheWriter.create(redis, (writer) -> writer.immediateWrites()))
+			// SCAN, not KEYS, when the listing pages are cleared: KEYS blocks Redis.
+			.cacheWriter(RedisCacheWriter.create(redis,
+					(writer) -> writer.immediateWrites().batchStrategy(BatchStrategies.scan(1000))))
 			.withCacheConfiguration(ProductQueries.BY_ID,
 					cache(prefix, ttl::getProductsTtl, new JacksonJsonRedisSerializer<>(json, ProductDetails.class)))
 			.withCacheConfiguration(ProductQueries.BY_SLUG,
 					cache(prefix, ttl::getProductsTtl, new JacksonJsonRedisSerializer<>(json, ProductDetails.class)))
+			.withCacheConfiguration(ProductSearch.PAGES, cache(prefix, ttl::getPagesTtl,
+					new JacksonJsonRedisSerializer<>(json,
+							json.getTypeFactory().constructParametricType(PageView.class, ProductSummary.class))))
 			.withCacheConfiguration(CategoryQueries.TREE_CACHE,
 					cache(prefix, ttl::getCategoriesTtl, new JacksonJsonRedisSerializer<>(json, CategoryTree.class)));
 	}

@@ -53,6 +53,39 @@ public class CacheEvictions {
 		}
 	}
 
+	/**
+	 * Empties a cache after the commit of the current transaction, or now when there is
+	 * none.
+	 * @param cacheName the cache
+	 */
+	public void clearAfterCommit(String cacheName) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					clear(cacheName);
+				}
+			});
+		}
+		else {
+			clear(cacheName);
+		}
+	}
+
+	private void clear(String cacheName) {
+		Cache cache = this.caches.getCache(cacheName);
+		if (cache == null) {
+			log.warn("No cache named {}", cacheName);
+			return;
+		}
+		try {
+			cache.clear();
+		}
+		catch (RuntimeException ex) {
+			this.errors.handleCacheClearError(ex, cache);
+		}
+	}
+
 	private void evict(String cacheName, Object key) {
 		Cache cache = this.caches.getCache(cacheName);
 		if (cache == null) {

@@ -20,6 +20,12 @@ public class CatalogCacheProperties {
 	/** How long a product stays cached, by id and by slug. */
 	private Duration productsTtl = Duration.ofMinutes(10);
 
+	/**
+	 * How long a listing or search page stays cached. Product and category writes clear
+	 * the pages; stock changes do not, so a page's "in stock" flags may be this old.
+	 */
+	private Duration pagesTtl = Duration.ofSeconds(60);
+
 	/** How long the category tree stays cached. */
 	private Duration categoriesTtl = Duration.ofHours(1);
 
@@ -29,6 +35,14 @@ public class CatalogCacheProperties {
 
 	public void setProductsTtl(Duration productsTtl) {
 		this.productsTtl = productsTtl;
+	}
+
+	public Duration getPagesTtl() {
+		return this.pagesTtl;
+	}
+
+	public void setPagesTtl(Duration pagesTtl) {
+		this.pagesTtl = pagesTtl;
 	}
 
 	public Duration getCategoriesTtl() {

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import io.cartwright.catalog.pricing.Money;
 import io.cartwright.catalog.web.PageView;
 
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,9 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
  * SKU, filters on category (with its sub-categories, by a recursive CTE), price, stock
  * and option values, and four orders. Plain SQL that runs on MySQL 8.4 and MariaDB 11.4:
  * one query for the ids of the page, one for the total, one for the page's summaries.
+ * Pages are cached in Redis for a short while ({@code pages-ttl}); product and category
+ * writes clear them.
  */
 @Service
 public class ProductSearch {
+
+	/** Listing and search pages, by their criteria. */
+	public static final String PAGES = "product-pages";
 
 	private static final String TEXT_MATCH = "MATCH (p.name, p.description) AGAINST (:text IN BOOLEAN MODE)";
 
@@ -39,6 +45,7 @@ public class ProductSearch {
 	 * @param criteria what to find, in what order, which page
 	 * @return the page
 	 */
+	@Cacheable(cacheNames = PAGES, key = "#criteria.toString()")
 	@Transactional(readOnly = true)
 	public PageView<ProductSummary> search(SearchCriteria criteria) {
 		Query ids = pageQuery(criteria);

@@ -190,6 +190,7 @@ public class Products {
 
 	private void evict(Product product, @Nullable String oldSlug) {
 		this.evictions.evictAfterCommit(ProductQueries.BY_ID, product.getId());
+		this.evictions.clearAfterCommit(ProductSearch.PAGES);
 		this.evictions.evictAfterCommit(ProductQueries.BY_SLUG, product.getSlug());
 		if (oldSlug != null && !oldSlug.equals(product.getSlug())) {
 			this.evictions.evictAfterCommit(ProductQueries.BY_SLUG, oldSlug);

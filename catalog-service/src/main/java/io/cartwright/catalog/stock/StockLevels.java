@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * How many units of each SKU can be sold right now (on hand minus reserved). Read fresh
@@ -26,7 +25,6 @@ public class StockLevels {
 	 * @param skus the SKUs
 	 * @return the available quantity by SKU, with an entry for every SKU asked for
 	 */
-	@Transactional(readOnly = true)
 	public Map<String, Integer> available(Collection<String> skus) {
 		Map<String, Integer> available = new HashMap<>();
 		skus.forEach((sku) -> available.put(sku, 0));

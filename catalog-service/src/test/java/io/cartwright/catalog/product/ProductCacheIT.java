@@ -57,6 +57,9 @@ class ProductCacheIT {
 	@Autowired
 	ApplicationContext context;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
+
 	Statistics statistics;
 
 	CategoryView category;
@@ -87,6 +90,38 @@ class ProductCacheIT {
 			.tag("result", "hit")
 			.functionCounter()
 			.count()).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void servesARepeatedListingPageFromRedisUntilAProductWriteClearsIt() {
+		String word = "lumen" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		ProductDetails first = this.catalog.product(this.category.id(), "Floor Lamp " + word, "Tall", 9900);
+		assertThat(listed(word)).containsExactly("Floor Lamp " + word);
+		assertThat(this.redis.keys("catalog::product-pages::*")).isNotEmpty();
+
+		this.jdbcClient.sql("UPDATE product SET name = ? WHERE id = ?")
+			.params("Renamed " + word, first.id().toString())
+			.update();
+		assertThat(listed(word)).as("the page comes from Redis").containsExactly("Floor Lamp " + word);
+
+		this.catalog.product(this.category.id(), "Wall Lamp " + word, "Small", 2900);
+		assertThat(listed(word)).as("a product write clears the pages")
+			.containsExactlyInAnyOrder("Wall Lamp " + word, "Renamed " + word);
+	}
+
+	private java.util.List<String> listed(String word) {
+		return this.http.get()
+			.uri("/products?q={word}", word)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(tools.jackson.databind.JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.get("content")
+			.valueStream()
+			.map((summary) -> summary.get("name").asString())
+			.toList();
 	}
 
 	/**

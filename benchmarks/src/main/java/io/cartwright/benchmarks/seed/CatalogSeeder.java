@@ -137,7 +137,13 @@ public final class CatalogSeeder {
 				PreparedStatement option = this.connection.prepareStatement(
 						"INSERT INTO variant_option (sku, option_name, option_value) VALUES (?, 'size', ?)");
 				PreparedStatement stock = this.connection.prepareStatement(
-						"INSERT INTO stock (sku, on_hand, reserved, version, updated_at) VALUES (?, ?, 0, 0, ?)")) {
+						"INSERT INTO stock (sku, on_hand, reserved, version, updated_at) VALUES (?, ?, 0, 0, ?)");
+				PreparedStatement snapshot = this.cart.prepareStatement(
+						"""
+								INSERT INTO sku_snapshot (sku, product_id, product_name, slug, image_url, price_amount, currency,
+								  active, product_version, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'EUR', TRUE, 0, ?)""");
+				PreparedStatement sellable = this.cart
+					.prepareStatement("INSERT INTO sku_stock (sku, available, occurred_at) VALUES (?, ?, ?)")) {
 			products.write("id,slug,sku,word,category\n");
 			checkout.write("sku\n");
 			int checkoutLeft = plan.checkoutSkus();

@@ -122,7 +122,8 @@ public final class CheckoutAudit {
 	public Findings audit(Path acceptedFile, Instant since, Map<String, Integer> stockBefore, Duration wait)
 			throws SQLException {
 		Set<String> accepted = readAccepted(acceptedFile);
-		Map<String, String> status = awaitTerminal(since, wait);
+		long deadline = System.nanoTime() + wait.toNanos();
+		Map<String, String> status = awaitTerminal(since, deadline);
 		List<String> problems = new ArrayList<>();
 		int lost = 0;
 		for (String id : accepted) {
@@ -138,7 +139,11 @@ public final class CheckoutAudit {
 			problems.add(notTerminal + " orders did not reach a terminal state within " + wait.toSeconds() + " s");
 		}
 		int duplicated = duplicates(since, problems);
-		int oversold = oversoldSkus(since, stockBefore, problems);
+		// Orders are final before catalog has applied the last of them (the stock of a
+		// confirmed order is committed when catalog consumes OrderConfirmed): wait for
+		// the
+		// stock to settle too, within what is left of the wait.
+		int oversold = settledStock(since, stockBefore, problems, deadline);
 		List<Double> latencies = placeToConfirmed(since);
 		List<Integer> perSecond = confirmationsPerSecond(since);
 		int confirmed = (int) status.values().stream().filter("CONFIRMED"::equals).count();
@@ -184,8 +189,7 @@ public final class CheckoutAudit {
 		}
 	}
 
-	private Map<String, String> awaitTerminal(Instant since, Duration wait) throws SQLException {
-		long deadline = System.nanoTime() + wait.toNanos();
+	private Map<String, String> awaitTerminal(Instant since, long deadline) throws SQLException {
 		while (true) {
 			Map<String, String> status = new HashMap<>();
 			try (PreparedStatement query = this.orders
@@ -229,6 +233,20 @@ public final class CheckoutAudit {
 			problems.add(sales + " order lines were taken from stock more than once");
 		}
 		return carts + confirmations + sales;
+	}
+
+	private int settledStock(Instant since, Map<String, Integer> stockBefore, List<String> problems, long deadline)
+			throws SQLException {
+		while (true) {
+			List<String> found = new ArrayList<>();
+			int wrong = oversoldSkus(since, stockBefore, found);
+			if (wrong == 0 || System.nanoTime() > deadline) {
+				problems.addAll(found);
+				return wrong;
+			}
+			this.progress.accept(wrong + " SKUs not settled yet");
+			sleep(Duration.ofSeconds(1));
+		}
 	}
 
 	private int oversoldSkus(Instant since, Map<String, Integer> stockBefore, List<String> problems)

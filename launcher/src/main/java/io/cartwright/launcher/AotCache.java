@@ -50,10 +50,20 @@ final class AotCache {
 
 	private final Path dir;
 
-	AotCache(ServiceSpec spec, Path home) {
+	private final String key;
+
+	/**
+	 * The cache of a module, for services started with the given options.
+	 * @param spec the module
+	 * @param home the repository's root directory
+	 * @param jvmOptions the options every service starts with
+	 */
+	AotCache(ServiceSpec spec, Path home, List<String> jvmOptions) {
 		this.spec = spec;
-		this.jar = spec.jar(home);
+		this.jar = spec.jar(home.toAbsolutePath());
 		this.dir = this.jar.resolveSibling("aot");
+		this.key = "java " + Runtime.version() + "\noptions " + String.join(" ", jvmOptions) + "\njar " + extractedJar()
+				+ "\n";
 	}
 
 	/**
@@ -77,8 +87,18 @@ final class AotCache {
 		/** A training run that did not finish left an empty file. */
 		EMPTY,
 
-		/** The jar was rebuilt after the cache was made: the JVM would refuse it. */
-		OLDER_THAN_JAR
+		/**
+		 * The jar was rebuilt after the cache was made. The JVM does not reliably refuse
+		 * such a cache: JDK 25 used the old classes of a rebuilt jar from it.
+		 */
+		OLDER_THAN_JAR,
+
+		/**
+		 * Made by another JDK, with other JVM options or for the jar at another path (a
+		 * moved repository): a cache made for another class path can be half accepted and
+		 * break the service.
+		 */
+		OTHER_RUNTIME
 
 	}
 
@@ -125,8 +145,36 @@ final class AotCache {
 		return this.dir.resolve("app").resolve(this.jar.getFileName());
 	}
 
+	/** What the cache was made for: the JDK, the JVM options and the jar's path. */
+	Path keyFile() {
+		return this.dir.resolve(this.spec.name() + ".aot.key");
+	}
+
 	Freshness freshness() {
-		return freshness(file(), this.jar);
+		Freshness freshness = freshness(file(), this.jar);
+		if (freshness == Freshness.FRESH && !this.key.equals(readKey())) {
+			return Freshness.OTHER_RUNTIME;
+		}
+		return freshness;
+	}
+
+	/** Deletes the cache, so that the next start makes a new one. */
+	void delete() {
+		try {
+			Files.deleteIfExists(file());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private String readKey() {
+		try {
+			return Files.readString(keyFile(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			return "";
+		}
 	}
 
 	/**
@@ -193,6 +241,7 @@ final class AotCache {
 			Files.deleteIfExists(output);
 			return false;
 		}
+		Files.writeString(keyFile(), this.key, StandardCharsets.UTF_8);
 		Files.move(output, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		return true;
 	}

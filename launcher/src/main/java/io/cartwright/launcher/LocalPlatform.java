@@ -100,30 +100,54 @@ public final class LocalPlatform implements AutoCloseable {
 	private void startAndAwait(List<ServiceSpec> specs, Map<String, String> environment) throws InterruptedException {
 		List<ServiceProcess> started = new ArrayList<>();
 		for (ServiceSpec spec : specs) {
-			AotCache cache = this.aotCaches.get(spec.name());
-			List<String> options = new ArrayList<>(this.settings.jvmOptions());
-			if (cache != null) {
-				options.addAll(cache.jvmOptions());
-			}
-			try {
-				ServiceProcess process = ServiceProcess.start(spec, this.javaExecutable, options,
-						(cache != null) ? cache.extractedJar() : spec.jar(this.settings.home()),
-						environment(spec, environment), logs().resolve(spec.name() + ".log"));
-				this.processes.add(process);
-				started.add(process);
-			}
-			catch (IOException ex) {
-				throw new LaunchException("Could not start " + spec.name() + ": " + ex.getMessage(), ex);
-			}
+			started.add(start(spec, environment, true));
 		}
-		Map<ServiceProcess, Duration> ready = ServiceProcess.awaitReady(started, this.settings.readyTimeout());
+		Map<ServiceProcess, Duration> ready;
+		try {
+			ready = ServiceProcess.awaitReady(started, this.settings.readyTimeout());
+		}
+		catch (LaunchException ex) {
+			List<ServiceProcess> died = started.stream()
+				.filter((process) -> !process.isAlive() && process.usesAotCache())
+				.toList();
+			if (died.isEmpty()) {
+				throw ex;
+			}
+			for (ServiceProcess process : died) {
+				log.warn(
+						"{} exited while starting with its AOT cache; the cache is deleted and {} starts again "
+								+ "without one. See {}",
+						process.spec().name(), process.spec().name(), process.logFile());
+				this.aotCaches.get(process.spec().name()).delete();
+				this.processes.remove(process);
+				started.set(started.indexOf(process), start(process.spec(), environment, false));
+			}
+			ready = ServiceProcess.awaitReady(started, this.settings.readyTimeout());
+		}
 		ready.forEach((process, after) -> {
 			this.readyAfter.put(process.spec().name(), after);
-			AotCache cache = this.aotCaches.get(process.spec().name());
-			boolean cached = cache != null && !cache.deleteIfRefused(process.logFile(), process.logStart())
-					&& cache.freshness() == AotCache.Freshness.FRESH;
+			boolean cached = process.usesAotCache() && !this.aotCaches.get(process.spec().name())
+				.deleteIfRefused(process.logFile(), process.logStart());
 			log.info("{} is ready ({} ms{})", process.spec().name(), after.toMillis(), cached ? ", AOT cache" : "");
 		});
+	}
+
+	private ServiceProcess start(ServiceSpec spec, Map<String, String> environment, boolean withAotCache) {
+		AotCache cache = this.aotCaches.get(spec.name());
+		List<String> options = new ArrayList<>(this.settings.jvmOptions());
+		List<String> cacheOptions = (cache != null && withAotCache) ? cache.jvmOptions() : List.of();
+		options.addAll(cacheOptions);
+		try {
+			ServiceProcess process = ServiceProcess.start(spec, this.javaExecutable, options,
+					(cache != null) ? cache.extractedJar() : spec.jar(this.settings.home()),
+					environment(spec, environment), logs().resolve(spec.name() + ".log"));
+			process.usesAotCache(!cacheOptions.isEmpty());
+			this.processes.add(process);
+			return process;
+		}
+		catch (IOException ex) {
+			throw new LaunchException("Could not start " + spec.name() + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	private static Map<String, String> environment(ServiceSpec spec, Map<String, String> environment) {
@@ -142,7 +166,7 @@ public final class LocalPlatform implements AutoCloseable {
 		}
 		List<AotCache> caches = Stream
 			.concat(Stream.of(this.settings.configServer()), this.settings.services().stream())
-			.map((spec) -> new AotCache(spec, this.settings.home()))
+			.map((spec) -> new AotCache(spec, this.settings.home(), this.settings.jvmOptions()))
 			.toList();
 		Map<String, AotCache> prepared = new ConcurrentHashMap<>();
 		try (ExecutorService pool = Executors.newFixedThreadPool(trainingParallelism())) {

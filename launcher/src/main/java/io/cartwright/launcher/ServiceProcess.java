@@ -45,6 +45,8 @@ final class ServiceProcess implements AutoCloseable {
 
 	private final Instant startedAt = Instant.now();
 
+	private volatile boolean usesAotCache;
+
 	private ServiceProcess(ServiceSpec spec, Process process, Path logFile, long logStart) {
 		this.spec = spec;
 		this.process = process;
@@ -86,6 +88,19 @@ final class ServiceProcess implements AutoCloseable {
 
 	long pid() {
 		return this.process.pid();
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/** Whether the JVM was given an AOT cache. */
+	boolean usesAotCache() {
+		return this.usesAotCache;
+	}
+
+	void usesAotCache(boolean usesAotCache) {
+		this.usesAotCache = usesAotCache;
 	}
 
 	Path logFile() {

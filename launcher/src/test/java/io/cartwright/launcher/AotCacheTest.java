@@ -14,6 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AotCacheTest {
 
+	private static final java.util.List<String> OPTIONS = PlatformSettings.DEFAULT_JVM_OPTIONS;
+
 	private static final Instant BUILT = Instant.parse("2026-11-27T10:00:00Z");
 
 	@TempDir
@@ -57,7 +59,7 @@ class AotCacheTest {
 		Files.createDirectories(jar.getParent().resolve("aot"));
 		Files.writeString(jar, "jar");
 		Files.setLastModifiedTime(jar, FileTime.from(BUILT));
-		AotCache cache = new AotCache(spec, this.home);
+		AotCache cache = new AotCache(spec, this.home, OPTIONS);
 		assertThat(cache.file()).isEqualTo(this.home.resolve("catalog-service/target/aot/catalog-service.aot"));
 		assertThat(cache.extractedJar())
 			.isEqualTo(this.home.resolve("catalog-service/target/aot/app/catalog-service.jar"));
@@ -73,10 +75,35 @@ class AotCacheTest {
 	}
 
 	@Test
+	void aCacheMadeForOtherJvmOptionsOrAnotherPlaceIsNotUsed() throws IOException {
+		ServiceSpec spec = new ServiceSpec("gateway", 8080);
+		Path jar = spec.jar(this.home);
+		Files.createDirectories(jar.resolveSibling("aot"));
+		Files.writeString(jar, "jar");
+		Files.setLastModifiedTime(jar, FileTime.from(BUILT));
+		AotCache cache = new AotCache(spec, this.home, OPTIONS);
+		Files.writeString(cache.trainingOutput(), "cache");
+		cache.keepTrainingOutput();
+		assertThat(cache.freshness()).isEqualTo(AotCache.Freshness.FRESH);
+
+		assertThat(new AotCache(spec, this.home, java.util.List.of("-XX:+UseSerialGC")).freshness())
+			.isEqualTo(AotCache.Freshness.OTHER_RUNTIME);
+		Path moved = this.home.resolveSibling(this.home.getFileName() + "-moved");
+		try {
+			Files.move(this.home.resolve("gateway"), Files.createDirectories(moved).resolve("gateway"));
+			assertThat(new AotCache(spec, moved, OPTIONS).freshness()).isEqualTo(AotCache.Freshness.OTHER_RUNTIME);
+		}
+		finally {
+			Files.move(moved.resolve("gateway"), this.home.resolve("gateway"));
+			Files.delete(moved);
+		}
+	}
+
+	@Test
 	void anUnfinishedTrainingRunReplacesNoCache() throws IOException {
 		ServiceSpec spec = new ServiceSpec("cart-service", 8082);
 		Files.createDirectories(spec.jar(this.home).resolveSibling("aot"));
-		AotCache cache = new AotCache(spec, this.home);
+		AotCache cache = new AotCache(spec, this.home, OPTIONS);
 		Files.writeString(cache.file(), "the cache of the last training run");
 		Files.writeString(cache.trainingOutput(), "");
 		assertThat(cache.keepTrainingOutput()).isFalse();
@@ -88,7 +115,7 @@ class AotCacheTest {
 	void aCacheTheJvmRefusedIsDeletedSoTheNextStartMakesANewOne() throws IOException {
 		ServiceSpec spec = new ServiceSpec("order-service", 8083);
 		Files.createDirectories(spec.jar(this.home).resolveSibling("aot"));
-		AotCache cache = new AotCache(spec, this.home);
+		AotCache cache = new AotCache(spec, this.home, OPTIONS);
 		Files.writeString(cache.file(), "cache");
 		Path log = this.home.resolve("order-service.log");
 		String earlierRun = "[0.008s][error  ][aot] An error has occurred while processing the AOT cache.\n";
@@ -102,6 +129,18 @@ class AotCacheTest {
 				StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
 		assertThat(cache.deleteIfRefused(log, thisRun)).isTrue();
 		assertThat(cache.file()).doesNotExist();
+	}
+
+	@Test
+	void aDeletedCacheIsMissing() throws IOException {
+		ServiceSpec spec = new ServiceSpec("auth-server", 9000);
+		Files.createDirectories(spec.jar(this.home).resolveSibling("aot"));
+		Files.writeString(spec.jar(this.home), "jar");
+		AotCache cache = new AotCache(spec, this.home, OPTIONS);
+		Files.writeString(cache.trainingOutput(), "cache");
+		cache.keepTrainingOutput();
+		cache.delete();
+		assertThat(cache.freshness()).isEqualTo(AotCache.Freshness.MISSING);
 	}
 
 	private Path file(String name, String content, Instant modified) throws IOException {

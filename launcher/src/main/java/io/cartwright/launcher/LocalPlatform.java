@@ -211,7 +211,13 @@ public final class LocalPlatform implements AutoCloseable {
 		try (ExecutorService pool = Executors.newFixedThreadPool(trainingParallelism())) {
 			for (AotCache cache : stale) {
 				pool.submit(() -> {
-					train(cache);
+					try {
+						train(cache);
+					}
+					catch (RuntimeException ex) {
+						log.warn("The training run of {} failed; it starts without an AOT cache", cache.spec().name(),
+								ex);
+					}
 					return null;
 				});
 			}

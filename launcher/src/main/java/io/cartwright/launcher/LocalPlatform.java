@@ -12,6 +12,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -28,6 +31,12 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private static final String DATA_MARKER = ".cartwright-data";
 
+	/**
+	 * How long a training run may take to exit: the JVM writes the AOT cache as it exits,
+	 * in a child JVM of its own.
+	 */
+	private static final Duration TRAINING_EXIT = Duration.ofMinutes(3);
+
 	private final PlatformSettings settings;
 
 	private final LocalInfrastructure infrastructure;
@@ -41,6 +50,11 @@ public final class LocalPlatform implements AutoCloseable {
 	private final Map<String, Duration> readyAfter = new HashMap<>();
 
 	private Duration startedIn = Duration.ZERO;
+
+	private final Path javaExecutable = Path.of(ProcessHandle.current().info().command().orElse("java"));
+
+	/** Each module's AOT cache by name; empty when the services run without one. */
+	private Map<String, AotCache> aotCaches = Map.of();
 
 	private LocalPlatform(PlatformSettings settings, LocalInfrastructure infrastructure) {
 		this.settings = settings;
@@ -64,7 +78,10 @@ public final class LocalPlatform implements AutoCloseable {
 		try {
 			platform.secrets = LocalSecrets.loadOrCreate(settings.dataDir());
 			platform.environment = platform.environment(accounts);
+			platform.prepareAotCaches();
+			platform.trainAotCaches(List.of(settings.configServer()));
 			platform.startAndAwait(List.of(settings.configServer()), platform.environment);
+			platform.trainAotCaches(settings.services());
 			platform.startAndAwait(settings.services(), platform.environment);
 			platform.startedIn = Duration.ofNanos(System.nanoTime() - begin);
 			return platform;
@@ -81,26 +98,177 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	private void startAndAwait(List<ServiceSpec> specs, Map<String, String> environment) throws InterruptedException {
-		Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
 		List<ServiceProcess> started = new ArrayList<>();
 		for (ServiceSpec spec : specs) {
-			Map<String, String> env = new HashMap<>(environment);
-			env.put("SERVER_PORT", String.valueOf(spec.port()));
-			try {
-				ServiceProcess process = ServiceProcess.start(spec, java, this.settings.jvmOptions(),
-						spec.jar(this.settings.home()), env, logs().resolve(spec.name() + ".log"));
-				this.processes.add(process);
-				started.add(process);
+			started.add(start(spec, environment, true));
+		}
+		Map<ServiceProcess, Duration> ready;
+		try {
+			ready = ServiceProcess.awaitReady(started, this.settings.readyTimeout());
+		}
+		catch (LaunchException ex) {
+			List<ServiceProcess> died = started.stream()
+				.filter((process) -> !process.isAlive() && process.usesAotCache())
+				.toList();
+			if (died.isEmpty()) {
+				throw ex;
 			}
-			catch (IOException ex) {
-				throw new LaunchException("Could not start " + spec.name() + ": " + ex.getMessage(), ex);
+			for (ServiceProcess process : died) {
+				log.warn(
+						"{} exited while starting with its AOT cache; the cache is deleted and {} starts again "
+								+ "without one. See {}",
+						process.spec().name(), process.spec().name(), process.logFile());
+				this.aotCaches.get(process.spec().name()).delete();
+				this.processes.remove(process);
+				started.set(started.indexOf(process), start(process.spec(), environment, false));
+			}
+			ready = ServiceProcess.awaitReady(started, this.settings.readyTimeout());
+		}
+		ready.forEach((process, after) -> {
+			this.readyAfter.put(process.spec().name(), after);
+			boolean cached = process.usesAotCache() && !this.aotCaches.get(process.spec().name())
+				.deleteIfRefused(process.logFile(), process.logStart());
+			log.info("{} is ready ({} ms{})", process.spec().name(), after.toMillis(), cached ? ", AOT cache" : "");
+		});
+	}
+
+	private ServiceProcess start(ServiceSpec spec, Map<String, String> environment, boolean withAotCache) {
+		AotCache cache = this.aotCaches.get(spec.name());
+		List<String> options = new ArrayList<>(this.settings.jvmOptions());
+		List<String> cacheOptions = (cache != null && withAotCache) ? cache.jvmOptions() : List.of();
+		options.addAll(cacheOptions);
+		try {
+			ServiceProcess process = ServiceProcess.start(spec, this.javaExecutable, options,
+					(cache != null) ? cache.extractedJar() : spec.jar(this.settings.home()),
+					environment(spec, environment), logs().resolve(spec.name() + ".log"));
+			process.usesAotCache(!cacheOptions.isEmpty());
+			this.processes.add(process);
+			return process;
+		}
+		catch (IOException ex) {
+			throw new LaunchException("Could not start " + spec.name() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static Map<String, String> environment(ServiceSpec spec, Map<String, String> environment) {
+		Map<String, String> env = new HashMap<>(environment);
+		env.put("SERVER_PORT", String.valueOf(spec.port()));
+		return env;
+	}
+
+	/**
+	 * On JDK 25 and later the services run from their extracted jars with an AOT cache
+	 * each; on older JDKs from their jars as they are.
+	 */
+	private void prepareAotCaches() throws InterruptedException {
+		if (!this.settings.aotCache() || !AotCache.supported(Runtime.version().feature())) {
+			return;
+		}
+		List<AotCache> caches = Stream
+			.concat(Stream.of(this.settings.configServer()), this.settings.services().stream())
+			.map((spec) -> new AotCache(spec, this.settings.home(), this.settings.jvmOptions()))
+			.toList();
+		Map<String, AotCache> prepared = new ConcurrentHashMap<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(trainingParallelism())) {
+			for (AotCache cache : caches) {
+				pool.submit(() -> {
+					try {
+						cache.extract(this.javaExecutable);
+						prepared.put(cache.spec().name(), cache);
+					}
+					catch (IOException ex) {
+						log.warn("{} runs from its jar without an AOT cache: {}", cache.spec().name(), ex.getMessage());
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+					return null;
+				});
 			}
 		}
-		for (ServiceProcess process : started) {
-			Duration ready = process.awaitReady(this.settings.readyTimeout());
-			this.readyAfter.put(process.spec().name(), ready);
-			log.info("{} is ready ({} ms)", process.spec().name(), ready.toMillis());
+		if (Thread.interrupted()) {
+			throw new InterruptedException();
 		}
+		this.aotCaches = Map.copyOf(prepared);
+	}
+
+	/**
+	 * Makes the missing or stale AOT caches of these services with a training run each:
+	 * the service really starts against the running infrastructure (and config-server),
+	 * is stopped once ready, and the JVM writes the cache as it exits. A few at a time,
+	 * as the machine's processors allow. A training run that fails costs only its cache.
+	 */
+	private void trainAotCaches(List<ServiceSpec> specs) throws InterruptedException {
+		List<AotCache> stale = specs.stream()
+			.map((spec) -> this.aotCaches.get(spec.name()))
+			.filter((cache) -> cache != null && cache.freshness() != AotCache.Freshness.FRESH)
+			.toList();
+		if (stale.isEmpty()) {
+			return;
+		}
+		log.info("Making the AOT cache of {} with a training run (after a build only: later starts are faster) ...",
+				String.join(", ", stale.stream().map((cache) -> cache.spec().name()).toList()));
+		try (ExecutorService pool = Executors.newFixedThreadPool(trainingParallelism())) {
+			for (AotCache cache : stale) {
+				pool.submit(() -> {
+					try {
+						train(cache);
+					}
+					catch (RuntimeException ex) {
+						log.warn("The training run of {} failed; it starts without an AOT cache", cache.spec().name(),
+								ex);
+					}
+					return null;
+				});
+			}
+		}
+		if (Thread.interrupted()) {
+			throw new InterruptedException();
+		}
+	}
+
+	private void train(AotCache cache) throws InterruptedException {
+		ServiceSpec spec = cache.spec();
+		long begin = System.nanoTime();
+		List<String> options = new ArrayList<>(this.settings.jvmOptions());
+		options.add("-XX:AOTCacheOutput=" + cache.trainingOutput());
+		ServiceProcess process;
+		try {
+			Files.deleteIfExists(cache.trainingOutput());
+			process = ServiceProcess.start(spec, this.javaExecutable, options, cache.extractedJar(),
+					environment(spec, this.environment), logs().resolve(spec.name() + "-training.log"));
+		}
+		catch (IOException ex) {
+			log.warn("The training run of {} could not start ({}); it starts without an AOT cache", spec.name(),
+					ex.getMessage());
+			return;
+		}
+		try {
+			process.awaitReady(this.settings.readyTimeout());
+		}
+		catch (LaunchException ex) {
+			log.warn("The training run of {} failed; it starts without an AOT cache. {}", spec.name(), ex.getMessage());
+		}
+		finally {
+			process.stop(TRAINING_EXIT);
+		}
+		try {
+			if (cache.keepTrainingOutput()) {
+				log.info("{}: AOT cache made in {} s ({} MB)", spec.name(),
+						Duration.ofNanos(System.nanoTime() - begin).toSeconds(), Files.size(cache.file()) >> 20);
+			}
+			else {
+				log.warn("The training run of {} left no AOT cache (see {}); it starts without one", spec.name(),
+						process.logFile());
+			}
+		}
+		catch (IOException ex) {
+			log.warn("Could not keep the AOT cache of {}: {}", spec.name(), ex.getMessage());
+		}
+	}
+
+	private static int trainingParallelism() {
+		return Math.max(2, Runtime.getRuntime().availableProcessors());
 	}
 
 	private Map<String, String> environment(List<DatabaseAccounts.Account> accounts) {
@@ -203,6 +371,15 @@ public final class LocalPlatform implements AutoCloseable {
 	 */
 	public Map<String, Duration> readyAfter() {
 		return Map.copyOf(this.readyAfter);
+	}
+
+	/**
+	 * How long the whole platform took to start: from the call to {@link #start} until
+	 * the last service was ready, including the infrastructure and any AOT training runs.
+	 * @return the duration
+	 */
+	public Duration startedIn() {
+		return this.startedIn;
 	}
 
 	/**

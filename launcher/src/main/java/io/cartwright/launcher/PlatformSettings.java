@@ -21,9 +21,11 @@ import java.util.Map;
  * @param readyTimeout how long a service may take to become ready
  * @param environment variables added to every service's environment, over the launcher's
  * own
+ * @param aotCache whether the services start with a JDK AOT cache each when the JDK has
+ * them (25 and later); see {@link AotCache}
  */
 public record PlatformSettings(Path home, Path dataDir, boolean reset, Map<String, Integer> ports,
-		List<String> jvmOptions, Duration readyTimeout, Map<String, String> environment) {
+		List<String> jvmOptions, Duration readyTimeout, Map<String, String> environment, boolean aotCache) {
 
 	/** Each part's usual port; {@code --<name>-port=N} chooses another. */
 	static final Map<String, Integer> DEFAULT_PORTS = defaultPorts();
@@ -35,6 +37,21 @@ public record PlatformSettings(Path home, Path dataDir, boolean reset, Map<Strin
 		ports = Map.copyOf(ports);
 		jvmOptions = List.copyOf(jvmOptions);
 		environment = Map.copyOf(environment);
+	}
+
+	/**
+	 * Settings with AOT caches on JDK 25 and later.
+	 * @param home the repository's root directory
+	 * @param dataDir where the data is kept
+	 * @param reset whether to delete the data first
+	 * @param ports the port of each part
+	 * @param jvmOptions options for every service's JVM
+	 * @param readyTimeout how long a service may take to become ready
+	 * @param environment variables added to every service's environment
+	 */
+	public PlatformSettings(Path home, Path dataDir, boolean reset, Map<String, Integer> ports, List<String> jvmOptions,
+			Duration readyTimeout, Map<String, String> environment) {
+		this(home, dataDir, reset, ports, jvmOptions, readyTimeout, environment, true);
 	}
 
 	/**
@@ -74,6 +91,7 @@ public record PlatformSettings(Path home, Path dataDir, boolean reset, Map<Strin
 		PlatformSettings defaults = defaults(home);
 		Path dataDir = defaults.dataDir;
 		boolean reset = false;
+		boolean aotCache = true;
 		Map<String, Integer> ports = new LinkedHashMap<>(DEFAULT_PORTS);
 		for (String arg : args) {
 			int equals = arg.indexOf('=');
@@ -83,6 +101,9 @@ public record PlatformSettings(Path home, Path dataDir, boolean reset, Map<Strin
 					? name.substring(2, name.length() - "-port".length()) : null;
 			if (name.equals("--reset") && value == null) {
 				reset = true;
+			}
+			else if (name.equals("--no-aot-cache") && value == null) {
+				aotCache = false;
 			}
 			else if (name.equals("--data-dir")) {
 				dataDir = Path.of(required(name, value)).toAbsolutePath();
@@ -94,7 +115,8 @@ public record PlatformSettings(Path home, Path dataDir, boolean reset, Map<Strin
 				throw new LaunchException("Unknown argument '" + arg + "'.\n" + usage());
 			}
 		}
-		return new PlatformSettings(home, dataDir, reset, ports, defaults.jvmOptions, defaults.readyTimeout, Map.of());
+		return new PlatformSettings(home, dataDir, reset, ports, defaults.jvmOptions, defaults.readyTimeout, Map.of(),
+				aotCache);
 	}
 
 	/**
@@ -107,13 +129,15 @@ public record PlatformSettings(Path home, Path dataDir, boolean reset, Map<Strin
 		Map<String, String> merged = new java.util.HashMap<>(this.environment);
 		merged.putAll(variables);
 		return new PlatformSettings(this.home, this.dataDir, this.reset, this.ports, this.jvmOptions, this.readyTimeout,
-				merged);
+				merged, this.aotCache);
 	}
 
 	static String usage() {
 		return """
-				Usage: ./cartwright [--reset] [--data-dir=DIR] [--<name>-port=N ...]
+				Usage: ./cartwright [--reset] [--data-dir=DIR] [--no-aot-cache] [--<name>-port=N ...]
 				  --reset        delete the local data (databases, Kafka log, logs) before starting
+				  --no-aot-cache start the services without JDK AOT caches (JDK 25+ makes one per
+				                 service with a training run after each build and starts with it)
 				  --data-dir     where the data lives (default: .cartwright/ in the repository)
 				  --<name>-port  another port for one part; names and defaults: %s""".formatted(DEFAULT_PORTS);
 	}

@@ -41,12 +41,17 @@ final class ServiceProcess implements AutoCloseable {
 
 	private final Path logFile;
 
+	private final long logStart;
+
 	private final Instant startedAt = Instant.now();
 
-	private ServiceProcess(ServiceSpec spec, Process process, Path logFile) {
+	private volatile boolean usesAotCache;
+
+	private ServiceProcess(ServiceSpec spec, Process process, Path logFile, long logStart) {
 		this.spec = spec;
 		this.process = process;
 		this.logFile = logFile;
+		this.logStart = logStart;
 	}
 
 	/**
@@ -63,6 +68,7 @@ final class ServiceProcess implements AutoCloseable {
 	static ServiceProcess start(ServiceSpec spec, Path java, List<String> jvmOptions, Path jar,
 			Map<String, String> environment, Path logFile) throws IOException {
 		Files.createDirectories(logFile.getParent());
+		long logStart = Files.exists(logFile) ? Files.size(logFile) : 0;
 		List<String> command = new ArrayList<>();
 		command.add(java.toString());
 		command.addAll(jvmOptions);
@@ -73,7 +79,7 @@ final class ServiceProcess implements AutoCloseable {
 		builder.environment().putAll(environment);
 		Process process = builder.start();
 		log.info("Starting {} (pid {}) on port {}", spec.name(), process.pid(), spec.port());
-		return new ServiceProcess(spec, process, logFile);
+		return new ServiceProcess(spec, process, logFile, logStart);
 	}
 
 	ServiceSpec spec() {
@@ -84,6 +90,28 @@ final class ServiceProcess implements AutoCloseable {
 		return this.process.pid();
 	}
 
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/** Whether the JVM was given an AOT cache. */
+	boolean usesAotCache() {
+		return this.usesAotCache;
+	}
+
+	void usesAotCache(boolean usesAotCache) {
+		this.usesAotCache = usesAotCache;
+	}
+
+	Path logFile() {
+		return this.logFile;
+	}
+
+	/** Where this run's lines begin in its log, which earlier runs appended to. */
+	long logStart() {
+		return this.logStart;
+	}
+
 	/**
 	 * Waits until the service's readiness health group answers {@code UP}.
 	 * @param timeout how long to wait at most
@@ -92,20 +120,48 @@ final class ServiceProcess implements AutoCloseable {
 	 * @throws InterruptedException if interrupted while waiting
 	 */
 	Duration awaitReady(Duration timeout) throws InterruptedException {
-		URI readiness = URI.create(this.spec.baseUrl() + "/actuator/health/readiness");
+		return awaitReady(List.of(this), timeout).get(this);
+	}
+
+	/**
+	 * Waits until every one of the services is ready, watching them all at once so that
+	 * each one's time is when it became ready, not when the others let the wait look at
+	 * it.
+	 * @param processes the services
+	 * @param timeout how long to wait at most, from now
+	 * @return how long each took to become ready, from its start
+	 * @throws LaunchException if a process exits or the time runs out first
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	static Map<ServiceProcess, Duration> awaitReady(List<ServiceProcess> processes, Duration timeout)
+			throws InterruptedException {
+		Map<ServiceProcess, Duration> ready = new java.util.LinkedHashMap<>();
 		Instant deadline = Instant.now().plus(timeout);
-		while (Instant.now().isBefore(deadline)) {
-			if (!this.process.isAlive()) {
-				throw new LaunchException(this.spec.name() + " exited with code " + this.process.exitValue()
-						+ " before it was ready. Last lines of " + this.logFile + ":\n" + tail(20));
+		while (ready.size() < processes.size()) {
+			for (ServiceProcess process : processes) {
+				if (!ready.containsKey(process) && process.isReady()) {
+					ready.put(process, Duration.between(process.startedAt, Instant.now()));
+				}
 			}
-			if (isUp(readiness)) {
-				return Duration.between(this.startedAt, Instant.now());
+			if (ready.size() == processes.size()) {
+				break;
 			}
-			awaitExit(POLL_INTERVAL);
+			if (Instant.now().isAfter(deadline)) {
+				ServiceProcess late = processes.stream().filter((p) -> !ready.containsKey(p)).findFirst().orElseThrow();
+				throw new LaunchException(late.spec.name() + " was not ready after " + timeout.toSeconds()
+						+ " s. Last lines of " + late.logFile + ":\n" + late.tail(20));
+			}
+			processes.stream().filter((p) -> !ready.containsKey(p)).findFirst().orElseThrow().awaitExit(POLL_INTERVAL);
 		}
-		throw new LaunchException(this.spec.name() + " was not ready after " + timeout.toSeconds()
-				+ " s. Last lines of " + this.logFile + ":\n" + tail(20));
+		return ready;
+	}
+
+	private boolean isReady() throws InterruptedException {
+		if (!this.process.isAlive()) {
+			throw new LaunchException(this.spec.name() + " exited with code " + this.process.exitValue()
+					+ " before it was ready. Last lines of " + this.logFile + ":\n" + tail(20));
+		}
+		return isUp(URI.create(this.spec.baseUrl() + "/actuator/health/readiness"));
 	}
 
 	/** Waits a little, returning at once if the process exits meanwhile. */
@@ -149,13 +205,21 @@ final class ServiceProcess implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		stop(GRACE);
+	}
+
+	/**
+	 * Asks the service to stop (SIGTERM), and kills it if it has not stopped in time.
+	 * @param grace how long it may take
+	 */
+	void stop(Duration grace) {
 		if (!this.process.isAlive()) {
 			return;
 		}
 		this.process.destroy();
 		try {
-			if (!this.process.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS)) {
-				log.warn("{} did not stop within {} s; killing it", this.spec.name(), GRACE.toSeconds());
+			if (!this.process.waitFor(grace.toSeconds(), TimeUnit.SECONDS)) {
+				log.warn("{} did not stop within {} s; killing it", this.spec.name(), grace.toSeconds());
 				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
 			}
 		}

@@ -21,6 +21,15 @@ class PlatformSettingsTest {
 		assertThat(settings.configServer().port()).isEqualTo(8888);
 		assertThat(settings.dataDir()).isEqualTo(this.home.resolve(".cartwright"));
 		assertThat(settings.reset()).isFalse();
+		assertThat(settings.aotCache()).isTrue();
+	}
+
+	@Test
+	void startsWithoutAotCachesWhenAsked() {
+		assertThat(PlatformSettings.parse(this.home, "--no-aot-cache").aotCache()).isFalse();
+		assertThat(PlatformSettings.parse(this.home, "--no-aot-cache")
+			.withEnvironment(java.util.Map.of("A", "b"))
+			.aotCache()).isFalse();
 	}
 
 	@Test

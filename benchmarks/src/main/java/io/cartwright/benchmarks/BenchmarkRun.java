@@ -115,7 +115,9 @@ public final class BenchmarkRun {
 			this.staticUrl = staticServer.baseUrl();
 			this.wrk = new Wrk(this.work.resolve("wrk"));
 			step("Starting the platform");
-			this.platform = Platform.start(this.home, this.work.resolve("platform"));
+			this.platform = Platform.start(this.home, this.work.resolve("platform"), (first) -> this.report.machine(
+					"first start after a build",
+					"%.0f s (makes the AOT caches: a training run per service)".formatted(first.toMillis() / 1000.0)));
 			try {
 				this.report.startup(this.platform.startedIn(), this.platform.readyAfter());
 				seed();
@@ -158,7 +160,8 @@ public final class BenchmarkRun {
 		this.report.machine("machine", "%d cores (%s), %.0f GiB".formatted(Runtime.getRuntime().availableProcessors(),
 				cpu, memoryKb / 1024.0 / 1024.0));
 		this.report.machine("JDK", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.version"));
-		this.report.machine("service JVMs", "-Xms64m -Xmx384m, each service a process (the local launcher)");
+		this.report.machine("service JVMs",
+				"-Xms64m -Xmx384m and a JDK AOT cache each, each service a process (the local launcher)");
 		this.report.machine("load generators",
 				"wrk 4.1 (2 threads) and Gatling 3.15 (own JVM, 1 GiB heap), " + "on the same machine as the platform");
 		this.report.machine("settings", "gateway rate limits off, 3 h access tokens (" + Platform.ENVIRONMENT + ")");

@@ -201,8 +201,9 @@ public final class ReportWriter {
 
 	private void startup(StringBuilder md) {
 		md.append("### Start-up\n\n");
-		md.append("`./cartwright`'s start: infrastructure, then config-server, then the other six JVMs together")
-			.append(" on 2 cores. Whole platform: **")
+		md.append("`./cartwright`'s start, every start after the first one after a build (that one makes the")
+			.append(" AOT caches): infrastructure, then config-server, then the other five JVMs together on 2 cores.")
+			.append(" Whole platform: **")
 			.append("%.1f s".formatted(this.report.platformStartedIn.toMillis() / 1000.0))
 			.append("**.\n\n| service | ready after (s) |\n|---|---|\n");
 		this.report.readyAfter.forEach((name, took) -> md.append("| ")

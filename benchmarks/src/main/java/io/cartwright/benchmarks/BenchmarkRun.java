@@ -130,6 +130,7 @@ public final class BenchmarkRun {
 				storefrontDay();
 				idleStreams();
 				memoryTarget();
+				restartsAlone();
 			}
 			finally {
 				step("Stopping the platform");
@@ -402,6 +403,19 @@ public final class BenchmarkRun {
 				outcome.held().toSeconds()));
 	}
 
+	/**
+	 * Each service restarted on its own, the others running: what a rolling deploy or a
+	 * crash costs, and the per-service start-up target.
+	 */
+	private void restartsAlone() {
+		step("Restarting each service alone");
+		for (String name : List.of("auth-server", "catalog-service", "cart-service", "order-service", "gateway")) {
+			Duration ready = this.platform.restartAlone(name);
+			this.report.restartedAlone(name, ready);
+			step("%s ready %.1f s after a restart on its own".formatted(name, ready.toMillis() / 1000.0));
+		}
+	}
+
 	private void memoryTarget() {
 		Map<String, Long> maxRss = new LinkedHashMap<>();
 		this.report.scenarios()
@@ -420,8 +434,12 @@ public final class BenchmarkRun {
 	}
 
 	private void startupTargets() {
-		Duration slowest = this.report.readyAfter().values().stream().max(Duration::compareTo).orElse(Duration.ZERO);
-		String which = this.report.readyAfter()
+		Duration slowest = this.report.restartedAlone()
+			.values()
+			.stream()
+			.max(Duration::compareTo)
+			.orElse(Duration.ZERO);
+		String which = this.report.restartedAlone()
 			.entrySet()
 			.stream()
 			.filter((e) -> e.getValue().equals(slowest))
@@ -429,8 +447,8 @@ public final class BenchmarkRun {
 			.findFirst()
 			.orElse("");
 		this.report.target(new RunReport.Target("start-up", "each service ready ≤ 8 s, the whole platform ≤ 60 s",
-				"slowest %.1f s (%s), platform %.1f s".formatted(slowest.toMillis() / 1000.0, which,
-						this.report.platformStartedIn().toMillis() / 1000.0),
+				"slowest service restarted alone %.1f s (%s), platform %.1f s".formatted(slowest.toMillis() / 1000.0,
+						which, this.report.platformStartedIn().toMillis() / 1000.0),
 				slowest.toMillis() <= 8000 && this.report.platformStartedIn().toMillis() <= 60_000));
 	}
 

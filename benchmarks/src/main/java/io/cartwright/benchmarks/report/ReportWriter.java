@@ -205,11 +205,14 @@ public final class ReportWriter {
 			.append(" AOT caches): infrastructure, then config-server, then the other five JVMs together on 2 cores.")
 			.append(" Whole platform: **")
 			.append("%.1f s".formatted(this.report.platformStartedIn.toMillis() / 1000.0))
-			.append("**.\n\n| service | ready after (s) |\n|---|---|\n");
+			.append("**.\n\n| service | ready after, all starting together (s) | ready after a restart on its own (s) |\n|---|---|---|\n");
 		this.report.readyAfter.forEach((name, took) -> md.append("| ")
 			.append(name)
 			.append(" | ")
 			.append("%.1f".formatted(took.toMillis() / 1000.0))
+			.append(" | ")
+			.append(this.report.restartedAlone.containsKey(name)
+					? "%.1f".formatted(this.report.restartedAlone.get(name).toMillis() / 1000.0) : "")
 			.append(" |\n"));
 		md.append('\n');
 	}

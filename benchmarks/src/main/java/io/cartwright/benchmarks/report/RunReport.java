@@ -61,6 +61,8 @@ public final class RunReport {
 
 	Duration platformStartedIn = Duration.ZERO;
 
+	final Map<String, Duration> restartedAlone = new LinkedHashMap<>();
+
 	String seeded = "";
 
 	final Map<String, LoadResult> baselines = new LinkedHashMap<>();
@@ -164,6 +166,23 @@ public final class RunReport {
 	 */
 	public Map<String, Duration> readyAfter() {
 		return Map.copyOf(this.readyAfter);
+	}
+
+	/**
+	 * Notes how long a service took to be ready when restarted on its own.
+	 * @param service the service
+	 * @param ready from its start to ready
+	 */
+	public void restartedAlone(String service, Duration ready) {
+		this.restartedAlone.put(service, ready);
+	}
+
+	/**
+	 * Each service's start-up time when restarted on its own.
+	 * @return durations by service name
+	 */
+	public Map<String, Duration> restartedAlone() {
+		return Map.copyOf(this.restartedAlone);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -60,6 +61,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		log.debug("Concurrent change refused", ex);
 		return problem(HttpStatus.CONFLICT, "concurrent-change", "Conflict",
 				"Someone else changed this resource at the same time; read it again and retry.");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> queryTimeout(QueryTimeoutException ex) {
+		log.warn("A query was cancelled after its timeout: {}", ex.getMessage());
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "query-timeout", "Query took too long",
+				"The catalog could not answer this in time; try again, or narrow the search.");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
 	}
 
 	@ExceptionHandler

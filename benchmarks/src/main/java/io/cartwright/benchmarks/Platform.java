@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 import io.cartwright.launcher.LocalPlatform;
 import io.cartwright.launcher.PlatformSettings;
@@ -56,7 +57,7 @@ final class Platform implements AutoCloseable {
 	 * @param firstStart told how long the first start took
 	 * @return the running platform
 	 */
-	static Platform start(Path home, Path dataDir, java.util.function.Consumer<Duration> firstStart) {
+	static Platform start(Path home, Path dataDir, Consumer<Duration> firstStart) {
 		PlatformSettings settings = PlatformSettings.onFreePorts(home, dataDir).withEnvironment(ENVIRONMENT);
 		long begin = System.nanoTime();
 		try (LocalPlatform first = LocalPlatform.start(settings)) {

@@ -2,6 +2,11 @@ package io.cartwright.gateway;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.cartwright.infra.test.EmbeddedInfrastructure;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -111,9 +116,9 @@ class ResilienceIT {
 	@Test
 	void admitsManyConcurrentCallsToOneService() throws Exception {
 		catalog.answeringAfter(Duration.ofMillis(400));
-		java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+		ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
 		try (callers) {
-			java.util.List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+			List<Future<Integer>> statuses = new ArrayList<>();
 			for (int n = 0; n < 64; n++) {
 				statuses.add(callers.submit(() -> http.get()
 					.uri("/api/catalog/products/concurrent")
@@ -122,7 +127,7 @@ class ResilienceIT {
 					.getStatus()
 					.value()));
 			}
-			for (java.util.concurrent.Future<Integer> status : statuses) {
+			for (Future<Integer> status : statuses) {
 				assertThat(status.get()).as("no call is shed by the breaker's bulkhead").isEqualTo(200);
 			}
 		}

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.Collection;
 
 /**
  * The checks after a checkout load, from order-service's and catalog-service's databases:
@@ -161,7 +162,7 @@ public final class CheckoutAudit {
 	 * @return units on hand by SKU
 	 * @throws SQLException when the database refuses
 	 */
-	public Map<String, Integer> onHand(java.util.Collection<String> skus) throws SQLException {
+	public Map<String, Integer> onHand(Collection<String> skus) throws SQLException {
 		Map<String, Integer> onHand = new HashMap<>();
 		try (PreparedStatement query = this.catalog.prepareStatement("SELECT on_hand FROM stock WHERE sku = ?")) {
 			for (String sku : skus) {

@@ -3,6 +3,7 @@ package io.cartwright.catalog.product;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import io.cartwright.catalog.TestCatalog;
 import io.cartwright.catalog.category.CategoryView;
@@ -15,6 +16,8 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.databind.JsonNode;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +29,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +62,7 @@ class ProductCacheIT {
 	ApplicationContext context;
 
 	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
+	JdbcClient jdbcClient;
 
 	Statistics statistics;
 
@@ -94,7 +98,7 @@ class ProductCacheIT {
 
 	@Test
 	void servesARepeatedListingPageFromRedisUntilAProductWriteClearsIt() {
-		String word = "lumen" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		String word = "lumen" + UUID.randomUUID().toString().substring(0, 8);
 		ProductDetails first = this.catalog.product(this.category.id(), "Floor Lamp " + word, "Tall", 9900);
 		assertThat(listed(word)).containsExactly("Floor Lamp " + word);
 		assertThat(this.redis.keys("catalog::product-pages::*")).isNotEmpty();
@@ -109,13 +113,13 @@ class ProductCacheIT {
 			.containsExactlyInAnyOrder("Wall Lamp " + word, "Renamed " + word);
 	}
 
-	private java.util.List<String> listed(String word) {
+	private List<String> listed(String word) {
 		return this.http.get()
 			.uri("/products?q={word}", word)
 			.exchange()
 			.expectStatus()
 			.isOk()
-			.expectBody(tools.jackson.databind.JsonNode.class)
+			.expectBody(JsonNode.class)
 			.returnResult()
 			.getResponseBody()
 			.get("content")

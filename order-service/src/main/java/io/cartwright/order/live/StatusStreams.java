@@ -16,8 +16,9 @@ import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 import io.cartwright.order.web.ResourceNotFoundException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.cartwright.order.web.ServiceUnavailableException;
-import io.cartwright.order.web.TooManyRequestsException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEventBuilder;
 
 /**
- * The open streams of this instance: opens them (owner check, per-customer limit, where
+ * The open streams of this instance: opens them (owner check, {@link StreamQuota}, where
  * to start), finds them when something changed, sends their heart-beats, and closes them
  * all when the instance stops, so that clients reconnect elsewhere at once instead of
  * holding up the graceful shutdown.
@@ -65,16 +66,22 @@ class StatusStreams implements SchedulingConfigurer, SmartLifecycle {
 
 	private final Map<String, Set<StatusStream>> byCustomer = new ConcurrentHashMap<>();
 
-	private final Map<String, Integer> openPerCustomer = new ConcurrentHashMap<>();
+	private final StreamQuota quota;
 
 	private volatile boolean running;
 
-	StatusStreams(StatusHistory history, CustomerFeed feed, LiveStatusProperties properties, JsonMapper json) {
+	StatusStreams(StatusHistory history, CustomerFeed feed, LiveStatusProperties properties, JsonMapper json,
+			MeterRegistry meters) {
 		this.history = history;
 		this.feed = feed;
 		this.properties = properties;
 		this.json = json;
 		this.reads = new Semaphore(properties.maxConcurrentReads());
+		this.quota = new StreamQuota(properties.maxStreams(), properties.maxStreamsPerCustomer(),
+				properties.reconnectDelay());
+		Gauge.builder("cartwright.order.live.streams", this.quota, StreamQuota::open)
+			.description("Order status streams open on this instance")
+			.register(meters);
 	}
 
 	/**
@@ -134,7 +141,7 @@ class StatusStreams implements SchedulingConfigurer, SmartLifecycle {
 			throw new ServiceUnavailableException("shutting-down", "This instance is shutting down; reconnect.",
 					Duration.ofSeconds(1), null);
 		}
-		reserve(customerId);
+		this.quota.reserve(customerId);
 		try {
 			SseEmitter emitter = new SseEmitter(Math.max(1000, lifetime.toMillis()));
 			StatusStream stream = new StatusStream(customerId, orderId, emitter, entriesAfter, this::event,
@@ -151,7 +158,7 @@ class StatusStreams implements SchedulingConfigurer, SmartLifecycle {
 			return emitter;
 		}
 		catch (RuntimeException ex) {
-			release(customerId);
+			this.quota.release(customerId);
 			throw ex;
 		}
 	}
@@ -177,28 +184,6 @@ class StatusStreams implements SchedulingConfigurer, SmartLifecycle {
 		finally {
 			this.reads.release();
 		}
-	}
-
-	private void reserve(String customerId) {
-		int limit = this.properties.maxStreamsPerCustomer();
-		boolean[] refused = { false };
-		this.openPerCustomer.compute(customerId, (id, open) -> {
-			int now = (open != null) ? open : 0;
-			if (now >= limit) {
-				refused[0] = true;
-				return now;
-			}
-			return now + 1;
-		});
-		if (refused[0]) {
-			throw new TooManyRequestsException("too-many-streams",
-					"At most " + limit + " order status streams may be open at once; close one first.",
-					this.properties.reconnectDelay());
-		}
-	}
-
-	private void release(String customerId) {
-		this.openPerCustomer.computeIfPresent(customerId, (id, open) -> (open > 1) ? open - 1 : null);
 	}
 
 	private void register(StatusStream stream) {
@@ -228,7 +213,7 @@ class StatusStreams implements SchedulingConfigurer, SmartLifecycle {
 				this.byCustomer.computeIfPresent(stream.customerId(),
 						(id, set) -> set.remove(stream) && set.isEmpty() ? null : set);
 			}
-			release(stream.customerId());
+			this.quota.release(stream.customerId());
 		}
 	}
 

@@ -157,12 +157,36 @@ public final class CheckoutAudit {
 	}
 
 	/**
-	 * Units on hand now, to compare with after a load.
+	 * Units on hand once earlier loads have settled (no order in progress, nothing
+	 * reserved on these SKUs), to compare with after a load.
 	 * @param skus the SKUs the load will order
+	 * @param wait the longest to wait for earlier loads to settle
 	 * @return units on hand by SKU
 	 * @throws SQLException when the database refuses
 	 */
-	public Map<String, Integer> onHand(Collection<String> skus) throws SQLException {
+	public Map<String, Integer> onHandOnceSettled(Collection<String> skus, Duration wait) throws SQLException {
+		long deadline = System.nanoTime() + wait.toNanos();
+		while (true) {
+			int inProgress = count(this.orders, "SELECT COUNT(*) FROM orders WHERE placed_at >= ? AND status NOT IN ('"
+					+ String.join("', '", TERMINAL) + "')", Instant.EPOCH);
+			Set<String> reserved = new HashSet<>();
+			try (PreparedStatement query = this.catalog.prepareStatement("SELECT sku FROM stock WHERE reserved <> 0");
+					ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					reserved.add(rows.getString(1));
+				}
+			}
+			reserved.retainAll(Set.copyOf(skus));
+			if ((inProgress == 0 && reserved.isEmpty()) || System.nanoTime() > deadline) {
+				return onHand(skus);
+			}
+			this.progress.accept("waiting for earlier orders to settle: %d in progress, %d SKUs reserved"
+				.formatted(inProgress, reserved.size()));
+			sleep(Duration.ofSeconds(1));
+		}
+	}
+
+	private Map<String, Integer> onHand(Collection<String> skus) throws SQLException {
 		Map<String, Integer> onHand = new HashMap<>();
 		try (PreparedStatement query = this.catalog.prepareStatement("SELECT on_hand FROM stock WHERE sku = ?")) {
 			for (String sku : skus) {

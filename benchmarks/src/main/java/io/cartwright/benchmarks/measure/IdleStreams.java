@@ -26,6 +26,13 @@ import java.util.regex.Pattern;
  */
 public final class IdleStreams {
 
+	/**
+	 * How long closed streams get to end on the servers: the gateway sees the close at
+	 * once; order-service only when a write fails, and the first heart-beat after the
+	 * close (every 15 s) may still be accepted by the kernel, so up to two heart-beats.
+	 */
+	private static final Duration DRAIN = Duration.ofSeconds(45);
+
 	private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
 	private final String gateway;
@@ -50,9 +57,21 @@ public final class IdleStreams {
 	 * @param heapWithMb heap used after a full GC, with the streams open
 	 * @param rssBeforeMb resident memory before
 	 * @param rssWithMb resident memory with the streams open
+	 * @param heapClosedMb heap used after a full GC once the streams were closed: back
+	 * near {@code heapBeforeMb} when the streams' heap is theirs and not a leak
 	 */
 	public record Footprint(long threadsBefore, long threadsWith, double heapBeforeMb, double heapWithMb,
-			long rssBeforeMb, long rssWithMb) {
+			long rssBeforeMb, long rssWithMb, double heapClosedMb) {
+
+		/**
+		 * Heap per open stream.
+		 * @param streams the streams that were open
+		 * @return KiB per stream
+		 */
+		public double heapPerStreamKib(int streams) {
+			return (streams > 0) ? (this.heapWithMb - this.heapBeforeMb) * 1024 / streams : 0;
+		}
+
 	}
 
 	/**
@@ -71,15 +90,17 @@ public final class IdleStreams {
 
 	/**
 	 * Opens {@code tokens.size() * perCustomer} streams of
-	 * {@code /api/customers/me/orders/events}, holds them, measures and closes them.
+	 * {@code /api/customers/me/orders/events}, holds them, measures, closes them and
+	 * measures the heap again once the servers have let them go.
 	 * @param tokens access tokens of distinct customers
 	 * @param perCustomer streams per customer (within order-service's per-customer limit)
 	 * @param hold how long to hold them
 	 * @param pids the gateway's and order-service's process ids by name
+	 * @param keptMb the heap a process may keep once the streams closed
 	 * @return the outcome
 	 * @throws InterruptedException when interrupted
 	 */
-	public Outcome hold(List<String> tokens, int perCustomer, Duration hold, Map<String, Long> pids)
+	public Outcome hold(List<String> tokens, int perCustomer, Duration hold, Map<String, Long> pids, double keptMb)
 			throws InterruptedException {
 		Map<String, long[]> before = new LinkedHashMap<>();
 		Map<String, Double> heapBefore = new LinkedHashMap<>();
@@ -121,16 +142,38 @@ public final class IdleStreams {
 			}
 			answered.await(60, TimeUnit.SECONDS);
 			Thread.sleep(hold);
-			Map<String, Footprint> footprints = new LinkedHashMap<>();
-			pids.forEach((name, pid) -> {
-				double heapWith = heapAfterGc(pid);
-				footprints.put(name, new Footprint(before.get(name)[0], ProcessSampler.threads(pid),
-						heapBefore.get(name), heapWith, before.get(name)[1], ProcessSampler.rssKb(pid) / 1024));
-			});
+			Map<String, double[]> with = new LinkedHashMap<>();
+			pids.forEach((name, pid) -> with.put(name,
+					new double[] { ProcessSampler.threads(pid), heapAfterGc(pid), ProcessSampler.rssKb(pid) / 1024 }));
 			int openAtEnd = open.get();
 			streams.forEach((stream) -> stream.cancel(true));
 			http.shutdownNow();
+			Map<String, Double> closed = heapOnceReleased(pids, heapBefore, keptMb);
+			Map<String, Footprint> footprints = new LinkedHashMap<>();
+			pids.forEach((name, pid) -> footprints.put(name,
+					new Footprint(before.get(name)[0], (long) with.get(name)[0], heapBefore.get(name),
+							with.get(name)[1], before.get(name)[1], (long) with.get(name)[2], closed.get(name))));
 			return new Outcome(requested, opened.get(), openAtEnd, heartbeats.get(), hold, footprints);
+		}
+	}
+
+	/**
+	 * The heap after the streams closed: measured every few seconds until every process
+	 * is back within {@code keptMb} of where it was, or {@link #DRAIN} is over.
+	 */
+	private Map<String, Double> heapOnceReleased(Map<String, Long> pids, Map<String, Double> heapBefore, double keptMb)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + DRAIN.toNanos();
+		while (true) {
+			Thread.sleep(Duration.ofSeconds(5));
+			Map<String, Double> heap = new LinkedHashMap<>();
+			pids.forEach((name, pid) -> heap.put(name, heapAfterGc(pid)));
+			boolean released = heap.entrySet()
+				.stream()
+				.allMatch((entry) -> entry.getValue() - heapBefore.get(entry.getKey()) <= keptMb);
+			if (released || System.nanoTime() > deadline) {
+				return heap;
+			}
 		}
 	}
 

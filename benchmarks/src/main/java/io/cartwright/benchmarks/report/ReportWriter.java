@@ -49,6 +49,14 @@ public final class ReportWriter {
 	}
 
 	/**
+	 * Writes the figures of a partial run ({@code --only}) to a file of their own.
+	 * @param results the file, replaced
+	 */
+	public void writeAlone(Path results) {
+		write(results, "# Benchmark results of a partial run\n\n" + details());
+	}
+
+	/**
 	 * The README's part: the targets table with the baselines, and how to reproduce.
 	 * @return markdown
 	 */
@@ -227,12 +235,14 @@ public final class ReportWriter {
 				"%d streams of `/api/customers/me/orders/events` requested through the gateway, %d opened, %d still open after %d s, %d heart-beats received.\n\n"
 					.formatted(streams.requested(), streams.opened(), streams.openAtEnd(), streams.held().toSeconds(),
 							streams.heartbeats()));
-		md.append("| process | threads before → with | heap after GC MiB before → with | RSS MiB before → with |\n");
-		md.append("|---|---|---|---|\n");
+		md.append(
+				"| process | threads before → with | heap after GC MiB before → with → closed | heap KiB per stream | RSS MiB before → with |\n");
+		md.append("|---|---|---|---|---|\n");
 		for (Map.Entry<String, IdleStreams.Footprint> entry : streams.footprints().entrySet()) {
 			IdleStreams.Footprint f = entry.getValue();
-			md.append("| %s | %d → %d | %.0f → %.0f | %d → %d |\n".formatted(entry.getKey(), f.threadsBefore(),
-					f.threadsWith(), f.heapBeforeMb(), f.heapWithMb(), f.rssBeforeMb(), f.rssWithMb()));
+			md.append("| %s | %d → %d | %.0f → %.0f → %.0f | %.0f | %d → %d |\n".formatted(entry.getKey(),
+					f.threadsBefore(), f.threadsWith(), f.heapBeforeMb(), f.heapWithMb(), f.heapClosedMb(),
+					f.heapPerStreamKib(streams.opened()), f.rssBeforeMb(), f.rssWithMb()));
 		}
 		md.append('\n');
 	}

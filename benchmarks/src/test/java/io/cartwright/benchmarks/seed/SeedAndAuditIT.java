@@ -93,7 +93,7 @@ class SeedAndAuditIT {
 		try (Connection orders = connect("orders"); Connection catalog = connect("catalog")) {
 			CheckoutAudit audit = new CheckoutAudit(orders, catalog, (line) -> {
 			});
-			Map<String, Integer> before = new HashMap<>(audit.onHand(skus));
+			Map<String, Integer> before = new HashMap<>(audit.onHandOnceSettled(skus, Duration.ofSeconds(10)));
 			String sold = order(orders, sku, "CONFIRMED");
 			execute(catalog, "UPDATE stock SET on_hand = on_hand - 1 WHERE sku = '" + sku + "'");
 			execute(catalog, "INSERT INTO stock_movement (sku, delta, on_hand_after, reason, actor, order_id, "

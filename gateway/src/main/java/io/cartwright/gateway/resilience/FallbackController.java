@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 import io.cartwright.gateway.web.ProblemResponses;
+import io.cartwright.gateway.web.RequestLogContext;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -45,6 +46,10 @@ class FallbackController {
 
 	@RequestMapping("/fallback/{service}")
 	Mono<Void> fallback(@PathVariable String service, ServerWebExchange exchange) {
+		return RequestLogContext.logging(() -> answer(service, exchange));
+	}
+
+	private Mono<Void> answer(String service, ServerWebExchange exchange) {
 		Throwable failure = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
 		if (isTimeout(failure)) {
 			logger.warn("{} did not answer in time: {}", service, failure.toString());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import io.cartwright.gateway.web.ProblemResponses;
+import io.cartwright.gateway.web.RequestLogContext;
 import io.netty.channel.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * For routes without a circuit breaker (long-lived streams): a service that cannot be
@@ -53,19 +55,23 @@ class ServiceUnreachableGatewayFilterFactory
 			if (exchange.getResponse().isCommitted()) {
 				return Mono.error(failure);
 			}
-			if (isTimeout(failure)) {
-				logger.warn("{} did not answer in time: {}", config.getService(), failure.toString());
-				return this.problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
-						"The " + config.getService() + " service did not answer in time.");
-			}
-			if (isUnreachable(failure)) {
-				logger.warn("{} cannot be reached: {}", config.getService(), failure.toString());
-				return this.problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-						"The " + config.getService() + " service cannot be reached.",
-						(headers) -> headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER));
-			}
-			return Mono.error(failure);
+			return RequestLogContext.logging(() -> answer(config, exchange, failure));
 		});
+	}
+
+	private Mono<Void> answer(Config config, ServerWebExchange exchange, Throwable failure) {
+		if (isTimeout(failure)) {
+			logger.warn("{} did not answer in time: {}", config.getService(), failure.toString());
+			return this.problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
+					"The " + config.getService() + " service did not answer in time.");
+		}
+		if (isUnreachable(failure)) {
+			logger.warn("{} cannot be reached: {}", config.getService(), failure.toString());
+			return this.problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+					"The " + config.getService() + " service cannot be reached.",
+					(headers) -> headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER));
+		}
+		return Mono.error(failure);
 	}
 
 	static boolean isTimeout(Throwable failure) {

@@ -20,10 +20,12 @@ import org.springframework.stereotype.Component;
  * The id also travels as W3C baggage ({@code baggage: requestId=<id>}), replacing any
  * baggage the caller sent: it is set before the gateway's server observation reads the
  * trace context from the request (this decorates the whole HTTP handler, ahead of every
- * {@code WebFilter}), so the gateway's span and logs have it, its calls to the services
- * carry it, and from there every hop over HTTP and Kafka. Each service puts it into its
- * log lines ({@code requestId}, {@code management.tracing.baggage.correlation.fields})
- * and onto its spans ({@code tag-fields}) without code of its own.
+ * {@code WebFilter}), so the request's trace context holds it: the gateway's calls to the
+ * services carry it ({@link ServerContextSenderTracingObservationHandler}), its log lines
+ * about the request name it ({@link RequestLogContext}), and from there every hop over
+ * HTTP and Kafka carries it. Each service puts it into its log lines ({@code requestId},
+ * {@code management.tracing.baggage.correlation.fields}) and onto its spans
+ * ({@code tag-fields}) without code of its own.
  */
 @Component
 public class RequestIdFilter implements HttpHandlerDecoratorFactory {

@@ -298,9 +298,11 @@ public final class BenchmarkRun {
 		LoadResult direct = loads.get(1);
 		this.report.target(new RunReport.Target("product by id, via gateway, 64 connections",
 				"≥ 4,000 req/s, p99 ≤ 40 ms, 0 errors", figures(gateway),
+				this.report.versusBaselines("wrk", gateway.perSecond()),
 				gateway.perSecond() >= 4000 && gateway.p99() <= 40 && gateway.errors() == 0));
 		this.report.target(new RunReport.Target("product by id, straight to catalog-service (cached)",
-				"≥ 10,000 req/s, p99 ≤ 15 ms", figures(direct), direct.perSecond() >= 10_000 && direct.p99() <= 15));
+				"≥ 10,000 req/s, p99 ≤ 15 ms", figures(direct), this.report.versusBaselines("wrk", direct.perSecond()),
+				direct.perSecond() >= 10_000 && direct.p99() <= 15));
 	}
 
 	private void listings() throws Exception {
@@ -319,8 +321,10 @@ public final class BenchmarkRun {
 				"2. Listing and search pages on %,d products".formatted(this.settings.catalog().products()), loads,
 				sampler.stop(), List.of(relative(gatling.reportDirectory()))));
 		LoadResult listing = loads.get(0);
-		this.report.target(new RunReport.Target("search/listing page on 100k products, via gateway",
-				"≥ 1,500 req/s, p99 ≤ 100 ms", figures(listing), listing.perSecond() >= 1500 && listing.p99() <= 100));
+		this.report.target(
+				new RunReport.Target("search/listing page on 100k products, via gateway", "≥ 1,500 req/s, p99 ≤ 100 ms",
+						figures(listing), this.report.versusBaselines("wrk", listing.perSecond()),
+						listing.perSecond() >= 1500 && listing.p99() <= 100));
 	}
 
 	private void carts() throws Exception {
@@ -342,6 +346,7 @@ public final class BenchmarkRun {
 				"≥ 1,500 req/s, p99 ≤ 60 ms, no lost update",
 				"%s req/s, p99 %s ms (slowest write kind), %d failed writes, %d reads that missed the last write"
 					.formatted(ReportWriter.number(writesPerSecond), ReportWriter.millis(p99), errors, lostUpdates),
+				this.report.versusBaselines("gatling", writesPerSecond),
 				writesPerSecond >= 1500 && p99 <= 60 && lostUpdates == 0 && errors == 0));
 	}
 

@@ -104,7 +104,8 @@ public final class ReportWriter {
 	}
 
 	private void targets(StringBuilder md) {
-		md.append("| scenario | target | measured | met |\n|---|---|---|---|\n");
+		md.append("| scenario | target | measured | × baselines (same tool, same run) | met |\n");
+		md.append("|---|---|---|---|---|\n");
 		for (RunReport.Target target : this.report.targets) {
 			md.append("| ")
 				.append(target.scenario())
@@ -112,6 +113,8 @@ public final class ReportWriter {
 				.append(target.target())
 				.append(" | ")
 				.append(target.measured())
+				.append(" | ")
+				.append(target.versusBaselines())
 				.append(" | ")
 				.append(target.met() ? "yes" : "**no**")
 				.append(" |\n");

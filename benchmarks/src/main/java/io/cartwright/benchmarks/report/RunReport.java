@@ -35,9 +35,23 @@ public final class RunReport {
 	 * @param scenario what is measured
 	 * @param target the target, as text
 	 * @param measured the figure, as text
+	 * @param versusBaselines the figure's throughput as a ratio of the same generator's
+	 * baselines in the same run, as text; empty when it is not a throughput
 	 * @param met whether it was met
 	 */
-	public record Target(String scenario, String target, String measured, boolean met) {
+	public record Target(String scenario, String target, String measured, String versusBaselines, boolean met) {
+
+		/**
+		 * A target whose figure is not a throughput.
+		 * @param scenario what is measured
+		 * @param target the target, as text
+		 * @param measured the figure, as text
+		 * @param met whether it was met
+		 */
+		public Target(String scenario, String target, String measured, boolean met) {
+			this(scenario, target, measured, "", met);
+		}
+
 	}
 
 	/**
@@ -109,6 +123,24 @@ public final class RunReport {
 	 */
 	public void baseline(String key, LoadResult result) {
 		this.baselines.put(key, result);
+	}
+
+	/**
+	 * A throughput as a ratio of the same generator's baselines of this run.
+	 * @param tool {@code wrk} or {@code gatling}
+	 * @param perSecond requests per second
+	 * @return such as {@code 0.03 × static, 0.29 × gateway health}; empty without
+	 * baselines
+	 */
+	public String versusBaselines(String tool, double perSecond) {
+		List<String> ratios = new ArrayList<>();
+		for (String baseline : List.of("static response", "gateway health")) {
+			LoadResult result = this.baselines.get(tool + " " + baseline);
+			if (result != null && result.perSecond() > 0) {
+				ratios.add("%.2f × %s".formatted(perSecond / result.perSecond(), baseline.replace(" response", "")));
+			}
+		}
+		return String.join(", ", ratios);
 	}
 
 	/**

@@ -28,7 +28,8 @@ class ReportWriterTest {
 		report.scenario(new RunReport.Scenario("1. Product pages",
 				List.of(new LoadResult("product by id, gateway", "wrk", 100, 5_000, 0, 2, 5, 12, 40)),
 				Map.of("gateway", new ProcessSampler.Usage(95, 310)), List.of()));
-		report.target(new RunReport.Target("product by id", "≥ 4,000 req/s", "5,000 req/s", true));
+		report.target(new RunReport.Target("product by id", "≥ 4,000 req/s", "5,000 req/s",
+				report.versusBaselines("wrk", 5_000), true));
 		report.target(new RunReport.Target("start-up", "≤ 8 s", "9.1 s", false));
 		Path results = Files.writeString(this.dir.resolve("RESULTS.md"),
 				"# Results\n<!-- results:start -->\nold figures\n<!-- results:end -->\n## Changes\nhand-written\n");
@@ -44,8 +45,9 @@ class ReportWriterTest {
 		assertThat(written).contains("| gateway | 95 | 310 |")
 			.contains("**42.0 s**")
 			.contains("| catalog-service | 27.5 | 7.5 |");
-		assertThat(written).contains("| start-up | ≤ 8 s | 9.1 s | **no** |");
-		assertThat(Files.readString(readme)).contains("| product by id | ≥ 4,000 req/s | 5,000 req/s | yes |")
+		assertThat(written).contains("| start-up | ≤ 8 s | 9.1 s |  | **no** |");
+		assertThat(Files.readString(readme))
+			.contains("| product by id | ≥ 4,000 req/s | 5,000 req/s | 0.25 × static | yes |")
 			.contains("How to run");
 		assertThat(Files.readString(chart)).startsWith("<svg").contains("5,000/s, p99 12 ms");
 	}

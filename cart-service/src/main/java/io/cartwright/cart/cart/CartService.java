@@ -27,9 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The cart's application service. A write runs in one transaction that locks the cart's
- * row first, so concurrent writes to one cart are serialized and none is lost; the
- * catalog lookup of an added SKU happens before, outside that transaction, so that no
- * lock is held across an HTTP call. Reads go through the per-version view cache.
+ * row first, so concurrent writes to one cart are serialized and none is lost; the lookup
+ * of an added SKU happens before, outside that transaction, so that no lock is held
+ * across an HTTP call to catalog-service (made only for an SKU the read model does not
+ * know). Reads go through the per-version view cache.
  */
 @Service
 public class CartService {
@@ -96,8 +97,9 @@ public class CartService {
 	}
 
 	/**
-	 * Adds units of an SKU. The SKU is looked up in catalog-service first (falling back
-	 * to the snapshot); an unknown, archived or sold-out SKU is refused.
+	 * Adds units of an SKU. The SKU is looked up first: in the read model, or in
+	 * catalog-service when the read model does not know it yet (ADR 0010); an unknown,
+	 * archived or sold-out SKU is refused.
 	 */
 	public CartView add(UUID id, @Nullable String subject, @Nullable String ifMatch, String sku, int quantity) {
 		SkuLookup lookup = this.catalog.lookUp(sku);
@@ -224,7 +226,7 @@ public class CartService {
 			case UNAVAILABLE -> throw new DependencyUnavailableException("catalog-unavailable",
 					"The catalog cannot be reached to look up SKU %s, and it is not known here yet; try again shortly."
 						.formatted(sku));
-			case CATALOG, SNAPSHOT -> {
+			case READ_MODEL, CATALOG, SNAPSHOT -> {
 				SkuSnapshot known = Objects.requireNonNull(lookup.sku());
 				if (!known.active()) {
 					throw new UnprocessableException("sku-unavailable", "SKU " + sku + " is no longer sold.");

@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * row first, so concurrent writes to one cart are serialized and none is lost; the lookup
  * of an added SKU happens before, outside that transaction, so that no lock is held
  * across an HTTP call to catalog-service (made only for an SKU the read model does not
- * know). Reads go through the per-version view cache.
+ * know). Reads go through the per-version view cache; a write answers with the cart read
+ * after it committed, in one query, and caches that view.
  */
 @Service
 public class CartService {
@@ -65,9 +66,9 @@ public class CartService {
 	 */
 	public CartView createGuestCart() {
 		UUID id = UUID.randomUUID();
-		this.transactions.executeWithoutResult((status) -> this.carts.createGuestCart(id, this.clock.instant()));
+		this.carts.createGuestCart(id, this.clock.instant());
 		log.info("Created guest cart {}", id);
-		return read(id, null);
+		return current(id);
 	}
 
 	/**
@@ -190,7 +191,7 @@ public class CartService {
 			this.views.evict(guestCartId, outcome.guestVersion());
 			log.info("Merged guest cart {} into cart {}", guestCartId, customerCartId);
 		}
-		return read(customerCartId, customerId);
+		return current(customerCartId);
 	}
 
 	/**
@@ -251,7 +252,16 @@ public class CartService {
 			return cart.version();
 		}));
 		this.views.evict(id, previous);
-		return read(id, subject);
+		return current(id);
+	}
+
+	/**
+	 * A cart as it is now, read in one query right after a change, its view cached for
+	 * the version read. Only for a cart the caller has already been allowed to see.
+	 */
+	private CartView current(UUID id) {
+		CartContents contents = this.carts.contents(id).orElseThrow(() -> new ResourceNotFoundException(CART, id));
+		return this.views.priced(contents).view();
 	}
 
 	@FunctionalInterface

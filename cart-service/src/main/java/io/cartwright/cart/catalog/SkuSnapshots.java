@@ -76,20 +76,6 @@ public class SkuSnapshots {
 			.optional();
 	}
 
-	@Transactional(readOnly = true)
-	public Map<String, SkuSnapshot> findAll(Collection<String> skus) {
-		Map<String, SkuSnapshot> found = new HashMap<>();
-		if (skus.isEmpty()) {
-			return found;
-		}
-		this.jdbc.sql("SELECT " + COLUMNS + " FROM sku_snapshot WHERE sku IN (:skus)")
-			.param("skus", skus)
-			.query(SkuSnapshots::snapshot)
-			.list()
-			.forEach((snapshot) -> found.put(snapshot.sku(), snapshot));
-		return found;
-	}
-
 	/**
 	 * Stores a snapshot unless a newer product version is already stored.
 	 * @param snapshot the snapshot

@@ -27,9 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The cart's application service. A write runs in one transaction that locks the cart's
- * row first, so concurrent writes to one cart are serialized and none is lost; the
- * catalog lookup of an added SKU happens before, outside that transaction, so that no
- * lock is held across an HTTP call. Reads go through the per-version view cache.
+ * row first, so concurrent writes to one cart are serialized and none is lost; the lookup
+ * of an added SKU happens before, outside that transaction, so that no lock is held
+ * across an HTTP call to catalog-service (made only for an SKU the read model does not
+ * know). Reads go through the per-version view cache; a write answers with the cart read
+ * after it committed, in one query, and caches that view.
  */
 @Service
 public class CartService {
@@ -64,9 +66,9 @@ public class CartService {
 	 */
 	public CartView createGuestCart() {
 		UUID id = UUID.randomUUID();
-		this.transactions.executeWithoutResult((status) -> this.carts.createGuestCart(id, this.clock.instant()));
+		this.carts.createGuestCart(id, this.clock.instant());
 		log.info("Created guest cart {}", id);
-		return read(id, null);
+		return current(id);
 	}
 
 	/**
@@ -75,9 +77,9 @@ public class CartService {
 	 * @return the cart's id
 	 */
 	public UUID activeCartOf(String customerId) {
-		UUID id = this.transactions
-			.execute((status) -> this.carts.activeCartOrCreate(customerId, UUID.randomUUID(), this.clock.instant()));
-		return Objects.requireNonNull(id);
+		// No transaction: each statement commits on its own, so the re-read after losing
+		// the race to create the cart sees the winner's row.
+		return this.carts.activeCartOrCreate(customerId, UUID.randomUUID(), this.clock.instant());
 	}
 
 	/**
@@ -96,8 +98,9 @@ public class CartService {
 	}
 
 	/**
-	 * Adds units of an SKU. The SKU is looked up in catalog-service first (falling back
-	 * to the snapshot); an unknown, archived or sold-out SKU is refused.
+	 * Adds units of an SKU. The SKU is looked up first: in the read model, or in
+	 * catalog-service when the read model does not know it yet (ADR 0010); an unknown,
+	 * archived or sold-out SKU is refused.
 	 */
 	public CartView add(UUID id, @Nullable String subject, @Nullable String ifMatch, String sku, int quantity) {
 		SkuLookup lookup = this.catalog.lookUp(sku);
@@ -188,7 +191,7 @@ public class CartService {
 			this.views.evict(guestCartId, outcome.guestVersion());
 			log.info("Merged guest cart {} into cart {}", guestCartId, customerCartId);
 		}
-		return read(customerCartId, customerId);
+		return current(customerCartId);
 	}
 
 	/**
@@ -224,7 +227,7 @@ public class CartService {
 			case UNAVAILABLE -> throw new DependencyUnavailableException("catalog-unavailable",
 					"The catalog cannot be reached to look up SKU %s, and it is not known here yet; try again shortly."
 						.formatted(sku));
-			case CATALOG, SNAPSHOT -> {
+			case READ_MODEL, CATALOG, SNAPSHOT -> {
 				SkuSnapshot known = Objects.requireNonNull(lookup.sku());
 				if (!known.active()) {
 					throw new UnprocessableException("sku-unavailable", "SKU " + sku + " is no longer sold.");
@@ -249,7 +252,16 @@ public class CartService {
 			return cart.version();
 		}));
 		this.views.evict(id, previous);
-		return read(id, subject);
+		return current(id);
+	}
+
+	/**
+	 * A cart as it is now, read in one query right after a change, its view cached for
+	 * the version read. Only for a cart the caller has already been allowed to see.
+	 */
+	private CartView current(UUID id) {
+		CartContents contents = this.carts.contents(id).orElseThrow(() -> new ResourceNotFoundException(CART, id));
+		return this.views.priced(contents).view();
 	}
 
 	@FunctionalInterface

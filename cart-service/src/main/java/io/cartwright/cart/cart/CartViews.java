@@ -2,24 +2,24 @@ package io.cartwright.cart.cart;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.cartwright.cart.catalog.SkuSnapshot;
-import io.cartwright.cart.catalog.SkuSnapshots;
 import io.cartwright.cart.pricing.Money;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.cache.annotation.CacheEvict;
+import org.springframework.cache.annotation.CachePut;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Prices carts from the SKU snapshot, cached in Redis per cart <em>version</em>: every
  * change of a cart, and every catalog change that affects one of its SKUs, raises the
- * version, so a cached view is never served for a state it does not show. The entry of
- * the version a write replaced is evicted after the write commits; entries made stale by
- * catalog events are never read again and expire with the cache TTL.
+ * version, so a cached view is never served for a state it does not show. A write caches
+ * the view of the version it made and evicts the entry of the version it replaced, after
+ * it commits; entries made stale by catalog events are never read again and expire with
+ * the cache TTL. A view is priced from one query (lines joined with their snapshots).
  */
 @Component
 class CartViews {
@@ -28,28 +28,42 @@ class CartViews {
 
 	private final Carts carts;
 
-	private final SkuSnapshots snapshots;
-
 	private final CartProperties properties;
 
-	CartViews(Carts carts, SkuSnapshots snapshots, CartProperties properties) {
+	CartViews(Carts carts, CartProperties properties) {
 		this.carts = carts;
-		this.snapshots = snapshots;
 		this.properties = properties;
 	}
 
 	@Cacheable(cacheNames = CACHE, key = "#header.id() + ':' + #header.version()")
-	@Transactional(readOnly = true)
 	public PricedCart priced(CartHeader header) {
-		List<CartLine> lines = this.carts.lines(header.id());
-		Map<String, SkuSnapshot> skus = this.snapshots.findAll(lines.stream().map(CartLine::sku).toList());
+		List<CartContents.Line> lines = this.carts.contents(header.id()).map(CartContents::lines).orElseGet(List::of);
+		return price(header, lines);
+	}
+
+	/**
+	 * Prices a cart just read whole and caches the view for the version read: what a
+	 * write answers, so that the next read of that version is a cache hit.
+	 * @param contents the cart
+	 * @return the priced cart
+	 */
+	@CachePut(cacheNames = CACHE, key = "#contents.header().id() + ':' + #contents.header().version()")
+	public PricedCart priced(CartContents contents) {
+		return price(contents.header(), contents.lines());
+	}
+
+	@CacheEvict(cacheNames = CACHE, key = "#id + ':' + #version")
+	public void evict(UUID id, long version) {
+	}
+
+	private PricedCart price(CartHeader header, List<CartContents.Line> lines) {
 		List<CartView.Line> views = new ArrayList<>();
 		String currency = lines.isEmpty() ? this.properties.defaultCurrency()
-				: lines.get(0).addedUnitPrice().currency();
+				: lines.get(0).line().addedUnitPrice().currency();
 		Money subtotal = Money.zero(currency);
 		int items = 0;
-		for (CartLine line : lines) {
-			CartView.Line view = price(line, skus.get(line.sku()));
+		for (CartContents.Line line : lines) {
+			CartView.Line view = price(line.line(), line.sku());
 			views.add(view);
 			if (view.available() && view.lineTotal().currency().equals(currency)) {
 				subtotal = subtotal.plus(view.lineTotal());
@@ -60,11 +74,7 @@ class CartViews {
 				lines.size(), subtotal, header.version(), header.createdAt(), header.updatedAt()));
 	}
 
-	@CacheEvict(cacheNames = CACHE, key = "#id + ':' + #version")
-	public void evict(UUID id, long version) {
-	}
-
-	private static CartView.Line price(CartLine line, SkuSnapshot sku) {
+	private static CartView.Line price(CartLine line, @Nullable SkuSnapshot sku) {
 		if (sku == null) {
 			// Not expected (a line is only added for a known SKU), but a cart must still
 			// read.

@@ -5,15 +5,20 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.cartwright.cart.catalog.SkuSnapshot;
 import io.cartwright.cart.pricing.Money;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,6 +32,8 @@ import org.springframework.stereotype.Repository;
 class Carts {
 
 	private static final String HEADER = "SELECT id, customer_id, status, version, created_at, updated_at FROM cart";
+
+	private static final String LINE_COLUMNS = "sku, quantity, added_unit_price, currency, added_at";
 
 	private final JdbcClient jdbc;
 
@@ -59,24 +66,65 @@ class Carts {
 	 * @return the carts that exist
 	 */
 	List<Cart> lockAll(Collection<UUID> ids) {
+		List<String> keys = ids.stream().map(UUID::toString).toList();
 		List<CartHeader> headers = this.jdbc.sql(HEADER + " WHERE id IN (:ids) ORDER BY id FOR UPDATE")
-			.param("ids", ids.stream().map(UUID::toString).toList())
+			.param("ids", keys)
 			.query(Carts::header)
 			.list();
+		if (headers.isEmpty()) {
+			return List.of();
+		}
+		// The lines of all of them in one plain (not locking) read: the carts' row locks
+		// already keep every other writer away from them.
+		Map<String, List<CartLine>> lines = new HashMap<>();
+		RowCallbackHandler byCart = (row) -> lines.computeIfAbsent(row.getString("cart_id"), (id) -> new ArrayList<>())
+			.add(line(row));
+		this.jdbc
+			.sql("SELECT cart_id, " + LINE_COLUMNS + " FROM cart_line WHERE cart_id IN (:ids) ORDER BY added_at, sku")
+			.param("ids", keys)
+			.query(byCart);
 		return headers.stream()
 			.map((header) -> new Cart(header.id(), header.customerId(), header.status(), header.version(),
-					lines(header.id())))
+					lines.getOrDefault(header.id().toString(), List.of())))
 			.toList();
 	}
 
 	List<CartLine> lines(UUID cartId) {
-		return this.jdbc
-			.sql("SELECT sku, quantity, added_unit_price, currency, added_at FROM cart_line WHERE cart_id = ?"
-					+ " ORDER BY added_at, sku")
+		return this.jdbc.sql("SELECT " + LINE_COLUMNS + " FROM cart_line WHERE cart_id = ? ORDER BY added_at, sku")
 			.param(cartId.toString())
-			.query((row, n) -> new CartLine(row.getString("sku"), row.getInt("quantity"),
-					Money.of(row.getLong("added_unit_price"), row.getString("currency")), instant(row, "added_at")))
+			.query((row, n) -> line(row))
 			.list();
+	}
+
+	/**
+	 * A cart with its lines and what the read model knows of their SKUs, in one query,
+	 * read without locking.
+	 * @param id the cart
+	 * @return the cart, if it exists
+	 */
+	Optional<CartContents> contents(UUID id) {
+		List<CartHeader> header = new ArrayList<>(1);
+		List<CartContents.Line> lines = new ArrayList<>();
+		RowCallbackHandler collect = (row) -> {
+			if (header.isEmpty()) {
+				header.add(header(row, 0));
+			}
+			// A cart without lines is one row without a line.
+			if (row.getString("sku") != null) {
+				lines.add(new CartContents.Line(line(row), snapshot(row)));
+			}
+		};
+		this.jdbc.sql("""
+				SELECT c.id, c.customer_id, c.status, c.version, c.created_at, c.updated_at,
+				l.sku, l.quantity, l.added_unit_price, l.currency, l.added_at,
+				s.product_id, s.product_name, s.slug, s.image_url, s.price_amount, s.currency AS price_currency,
+				s.active, s.product_version
+				FROM cart c
+				LEFT JOIN cart_line l ON l.cart_id = c.id
+				LEFT JOIN sku_snapshot s ON s.sku = l.sku
+				WHERE c.id = ?
+				ORDER BY l.added_at, l.sku""").param(id.toString()).query(collect);
+		return header.stream().findFirst().map((found) -> new CartContents(found, List.copyOf(lines)));
 	}
 
 	void createGuestCart(UUID id, Instant now) {
@@ -209,6 +257,23 @@ class Carts {
 					+ " VALUES (?, ?, ?, 'ACTIVE', 0, ?, ?)")
 			.params(id.toString(), customerId, customerId, utc(now), utc(now))
 			.update();
+	}
+
+	private static CartLine line(ResultSet row) throws SQLException {
+		return new CartLine(row.getString("sku"), row.getInt("quantity"),
+				Money.of(row.getLong("added_unit_price"), row.getString("currency")), instant(row, "added_at"));
+	}
+
+	/** The SKU's snapshot joined to a line, null when the read model has none. */
+	private static @Nullable SkuSnapshot snapshot(ResultSet row) throws SQLException {
+		String productId = row.getString("product_id");
+		if (productId == null) {
+			return null;
+		}
+		return new SkuSnapshot(row.getString("sku"), UUID.fromString(productId), row.getString("product_name"),
+				row.getString("slug"), row.getString("image_url"),
+				Money.of(row.getLong("price_amount"), row.getString("price_currency")), row.getBoolean("active"),
+				row.getLong("product_version"));
 	}
 
 	private static CartHeader header(ResultSet row, int n) throws SQLException {

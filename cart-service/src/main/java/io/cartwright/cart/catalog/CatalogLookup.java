@@ -1,6 +1,7 @@
 package io.cartwright.cart.catalog;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import io.cartwright.cart.pricing.Money;
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 
 /**
- * Looks an SKU up in catalog-service (through a circuit breaker) and refreshes the local
- * snapshot with the answer; when catalog-service is down, slow or the circuit is open,
- * answers from the snapshot instead.
+ * Answers "what is this SKU?" for an add. The read model that catalog events keep fresh
+ * answers when it knows the SKU and its stock level, without a call to catalog-service
+ * (ADR 0010). Only an SKU it does not know yet is looked up in catalog-service (through a
+ * circuit breaker), and the answer is stored in the read model; when catalog-service is
+ * down, slow or the circuit is open, what the read model has answers instead.
  */
 @Component
 public class CatalogLookup {
@@ -45,6 +48,10 @@ public class CatalogLookup {
 	 * @return the answer, never null
 	 */
 	public SkuLookup lookUp(String sku) {
+		Optional<LocalSku> local = this.snapshots.findWithStock(sku);
+		if (local.isPresent() && local.get().decidesAnAdd()) {
+			return new SkuLookup(SkuLookup.Outcome.READ_MODEL, local.get().snapshot(), local.get().available());
+		}
 		return this.circuit.run(() -> fromCatalog(sku), (failure) -> fromSnapshot(sku, failure));
 	}
 
@@ -66,8 +73,9 @@ public class CatalogLookup {
 
 	private SkuLookup fromSnapshot(String sku, Throwable failure) {
 		log.warn("catalog-service did not answer for SKU {} ({}); using the local snapshot", sku, failure.toString());
-		return this.snapshots.find(sku)
-			.map((snapshot) -> new SkuLookup(SkuLookup.Outcome.SNAPSHOT, snapshot, this.snapshots.available(sku)))
+		// Read again: an event may have brought the SKU while catalog-service was silent.
+		return this.snapshots.findWithStock(sku)
+			.map((local) -> new SkuLookup(SkuLookup.Outcome.SNAPSHOT, local.snapshot(), local.available()))
 			.orElseGet(() -> new SkuLookup(SkuLookup.Outcome.UNAVAILABLE, null, OptionalLong.empty()));
 	}
 

@@ -16,16 +16,26 @@ public record SkuLookup(Outcome outcome, @Nullable SkuSnapshot sku, OptionalLong
 	/** Where an answer came from. */
 	public enum Outcome {
 
-		/** catalog-service answered just now. */
+		/**
+		 * The read model knew the SKU and its stock level; catalog-service was not asked.
+		 */
+		READ_MODEL,
+
+		/**
+		 * The read model did not know the SKU (or its stock); catalog-service answered.
+		 */
 		CATALOG,
 
-		/** catalog-service could not answer; the local snapshot did. */
+		/**
+		 * The read model did not know the SKU's stock level and catalog-service could not
+		 * answer; the read model's snapshot did, with whatever stock level it has.
+		 */
 		SNAPSHOT,
 
 		/** catalog-service says there is no such SKU. */
 		UNKNOWN,
 
-		/** catalog-service could not answer and the snapshot does not know the SKU. */
+		/** catalog-service could not answer and the read model does not know the SKU. */
 		UNAVAILABLE
 
 	}

@@ -35,6 +35,8 @@ public class SkuSnapshots {
 
 	private static final String COLUMNS = "sku, product_id, product_name, slug, image_url, price_amount, currency, active, product_version";
 
+	private static final String PREFIXED_COLUMNS = "s.sku, s.product_id, s.product_name, s.slug, s.image_url, s.price_amount, s.currency, s.active, s.product_version";
+
 	private final JdbcClient jdbc;
 
 	private final ApplicationEventPublisher events;
@@ -55,33 +57,23 @@ public class SkuSnapshots {
 			.optional();
 	}
 
-	@Transactional(readOnly = true)
-	public Map<String, SkuSnapshot> findAll(Collection<String> skus) {
-		Map<String, SkuSnapshot> found = new HashMap<>();
-		if (skus.isEmpty()) {
-			return found;
-		}
-		this.jdbc.sql("SELECT " + COLUMNS + " FROM sku_snapshot WHERE sku IN (:skus)")
-			.param("skus", skus)
-			.query(SkuSnapshots::snapshot)
-			.list()
-			.forEach((snapshot) -> found.put(snapshot.sku(), snapshot));
-		return found;
-	}
-
 	/**
-	 * The sellable quantity last heard of.
+	 * An SKU's snapshot with the sellable quantity last heard of, in one statement (and
+	 * without a transaction of its own: the add path asks this for every add).
 	 * @param sku the SKU
-	 * @return the quantity, or empty when no stock level is known
+	 * @return the snapshot and stock level, empty when there is no snapshot
 	 */
-	@Transactional(readOnly = true)
-	public OptionalLong available(String sku) {
-		return this.jdbc.sql("SELECT available FROM sku_stock WHERE sku = ?")
+	Optional<LocalSku> findWithStock(String sku) {
+		return this.jdbc
+			.sql("SELECT " + PREFIXED_COLUMNS + ", k.available FROM sku_snapshot s"
+					+ " LEFT JOIN sku_stock k ON k.sku = s.sku WHERE s.sku = ?")
 			.param(sku)
-			.query(Long.class)
-			.optional()
-			.map(OptionalLong::of)
-			.orElse(OptionalLong.empty());
+			.query((row, n) -> {
+				long available = row.getLong("available");
+				OptionalLong stock = row.wasNull() ? OptionalLong.empty() : OptionalLong.of(available);
+				return new LocalSku(snapshot(row, n), stock);
+			})
+			.optional();
 	}
 
 	/**

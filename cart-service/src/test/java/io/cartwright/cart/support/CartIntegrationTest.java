@@ -2,12 +2,19 @@ package io.cartwright.cart.support;
 
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import io.cartwright.events.CloudEventHeaders;
+import io.cartwright.events.Money;
+import io.cartwright.events.ProductCreated;
+import io.cartwright.events.StockLevelChanged;
+import io.cartwright.events.Topics;
+import io.cartwright.events.VariantSnapshot;
 import io.cartwright.infra.test.EmbeddedInfrastructure;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,6 +34,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole cart-service on a random port against the embedded MariaDB, Redis and Kafka,
@@ -126,6 +136,44 @@ public abstract class CartIntegrationTest {
 			request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
 		}
 		return request.exchange();
+	}
+
+	/**
+	 * Makes an SKU known to the read model the way catalog-service does: by a
+	 * {@code ProductCreated} event (one variant, product version 1, priced in EUR), and
+	 * waits until it is applied. No stock level comes with it.
+	 * @param sku the SKU
+	 * @param price its price in cents
+	 * @param active whether it can be sold
+	 * @return the product's id
+	 */
+	protected UUID productCreated(String sku, long price, boolean active) throws Exception {
+		UUID product = UUID.randomUUID();
+		publish(Topics.PRODUCT_EVENTS, product.toString(), UUID.randomUUID().toString(), ProductCreated.TYPE,
+				new ProductCreated(product, sku.toLowerCase(), "Product " + sku, "https://img.test/" + sku + ".jpg",
+						active ? "ACTIVE" : "ARCHIVED",
+						List.of(new VariantSnapshot(sku, Map.of("size", "M"), new Money(price, "EUR"), active)), 1,
+						Instant.now()));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(
+					this.jdbc.queryForList("SELECT product_id FROM sku_snapshot WHERE sku = ?", String.class, sku))
+				.containsExactly(product.toString()));
+		return product;
+	}
+
+	/**
+	 * Gives the read model an SKU's stock level the way catalog-service does: by a
+	 * {@code StockLevelChanged} event that happened now, and waits until it is applied.
+	 * @param sku the SKU
+	 * @param available the sellable quantity
+	 */
+	protected void stockLevelChanged(String sku, long available) throws Exception {
+		publish(Topics.STOCK_EVENTS, sku, UUID.randomUUID().toString(), StockLevelChanged.TYPE,
+				new StockLevelChanged(sku, available, Instant.now()));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(
+					this.jdbc.queryForList("SELECT available FROM sku_stock WHERE sku = ?", Long.class, sku))
+				.containsExactly(available));
 	}
 
 	/** Publishes an event as the producing service would: CloudEvents binary mode. */

@@ -25,6 +25,13 @@ class PlatformSettingsTest {
 	}
 
 	@Test
+	void givesFreedNativeMemoryBackOnlyOnJdksThatCan() {
+		assertThat(PlatformSettings.defaultJvmOptions(21)).containsExactly("-Xms64m", "-Xmx384m",
+				"-XX:+ExitOnOutOfMemoryError");
+		assertThat(PlatformSettings.defaultJvmOptions(25)).contains("-Xmx384m", "-XX:TrimNativeHeapInterval=10000");
+	}
+
+	@Test
 	void startsWithoutAotCachesWhenAsked() {
 		assertThat(PlatformSettings.parse(this.home, "--no-aot-cache").aotCache()).isFalse();
 		assertThat(PlatformSettings.parse(this.home, "--no-aot-cache")

@@ -16,9 +16,9 @@ import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 import io.cartwright.order.web.ResourceNotFoundException;
+import io.cartwright.order.web.ServiceUnavailableException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.cartwright.order.web.ServiceUnavailableException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

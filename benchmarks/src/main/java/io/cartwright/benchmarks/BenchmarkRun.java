@@ -319,7 +319,7 @@ public final class BenchmarkRun {
 		// Straight to catalog-service first, which fills the page cache, then through
 		// the gateway while those pages are cached: a storefront whose pages are asked
 		// for again within the minute.
-		loads.add(this.wrk.run("listing/search pages, catalog-service, 64 conn", catalog(),
+		loads.add(this.wrk.run("listing/search pages, catalog-service, 64 conn, filling the page cache", catalog(),
 				this.data.resolve("direct-listings.txt"), 64, length));
 		loads.add(this.wrk.run("listing/search pages, gateway, 64 conn, pages cached", gateway(),
 				this.data.resolve("gateway-listings.txt"), 64, length));

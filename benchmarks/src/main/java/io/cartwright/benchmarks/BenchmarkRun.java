@@ -11,9 +11,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -146,6 +146,8 @@ public final class BenchmarkRun {
 					"first start after a build",
 					"%.0f s (makes the AOT caches: a training run per service)".formatted(first.toMillis() / 1000.0)));
 			try {
+				this.report.machine("service JVMs", String.join(" ", this.platform.jvmOptions())
+						+ " and a JDK AOT cache each, each service a process (the local launcher)");
 				this.report.startup(this.platform.startedIn(), this.platform.readyAfter());
 				seed();
 				warmUp();
@@ -209,8 +211,6 @@ public final class BenchmarkRun {
 		this.report.machine("machine", "%d cores (%s), %.0f GiB".formatted(Runtime.getRuntime().availableProcessors(),
 				cpu, memoryKb / 1024.0 / 1024.0));
 		this.report.machine("JDK", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.version"));
-		this.report.machine("service JVMs",
-				"-Xms64m -Xmx384m, native heap trimmed every 10 s and a JDK AOT cache each, each service a process (the local launcher)");
 		this.report.machine("load generators",
 				"wrk 4.1 (2 threads) and Gatling 3.15 (own JVM, 1 GiB heap), " + "on the same machine as the platform");
 		this.report.machine("settings", "gateway rate limits off, 3 h access tokens (" + Platform.ENVIRONMENT + ")");

@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -77,6 +78,14 @@ final class Platform implements AutoCloseable {
 		this.platform.stopService(name);
 		this.platform.startService(name);
 		return this.platform.readyAfter().get(name);
+	}
+
+	/**
+	 * The options every service's JVM runs with.
+	 * @return the launcher's JVM options
+	 */
+	List<String> jvmOptions() {
+		return this.settings.jvmOptions();
 	}
 
 	String url(String name) {

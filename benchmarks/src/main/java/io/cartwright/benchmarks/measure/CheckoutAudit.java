@@ -167,8 +167,8 @@ public final class CheckoutAudit {
 	public Map<String, Integer> onHandOnceSettled(Collection<String> skus, Duration wait) throws SQLException {
 		long deadline = System.nanoTime() + wait.toNanos();
 		while (true) {
-			int inProgress = count(this.orders, "SELECT COUNT(*) FROM orders WHERE placed_at >= ? AND status NOT IN ('"
-					+ String.join("', '", TERMINAL) + "')", Instant.EPOCH);
+			int inProgress = count(this.orders,
+					"SELECT COUNT(*) FROM orders WHERE status NOT IN ('" + String.join("', '", TERMINAL) + "')");
 			Set<String> reserved = new HashSet<>();
 			try (PreparedStatement query = this.catalog.prepareStatement("SELECT sku FROM stock WHERE reserved <> 0");
 					ResultSet rows = query.executeQuery()) {
@@ -350,6 +350,13 @@ public final class CheckoutAudit {
 			}
 		}
 		return perSecond;
+	}
+
+	private static int count(Connection connection, String sql) throws SQLException {
+		try (PreparedStatement query = connection.prepareStatement(sql); ResultSet row = query.executeQuery()) {
+			row.next();
+			return row.getInt(1);
+		}
 	}
 
 	private static int count(Connection connection, String sql, Instant since) throws SQLException {

@@ -35,7 +35,8 @@ public class SkuSnapshots {
 
 	private static final String COLUMNS = "sku, product_id, product_name, slug, image_url, price_amount, currency, active, product_version";
 
-	private static final String PREFIXED_COLUMNS = "s.sku, s.product_id, s.product_name, s.slug, s.image_url, s.price_amount, s.currency, s.active, s.product_version";
+	/** {@link #COLUMNS} of {@code sku_snapshot s}, for a join. */
+	private static final String PREFIXED_COLUMNS = "s." + COLUMNS.replace(", ", ", s.");
 
 	private final JdbcClient jdbc;
 

@@ -1,11 +1,11 @@
-package io.cartwright.catalog.events;
+package io.cartwright.outbox;
 
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.expression.BeanFactoryResolver;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.expression.spel.support.StandardEvaluationContext;
@@ -19,7 +19,8 @@ import org.springframework.modulith.events.support.DelegatingEventExternalizer;
 
 /**
  * Spring Modulith's Kafka externalizer (its {@code KafkaEventExternalizerConfiguration},
- * excluded in {@code application.yml}), with one difference: what follows Kafka's
+ * which a service using this excludes in its {@code application.yml}: Modulith's bean
+ * cannot be replaced otherwise), with one difference: what follows Kafka's
  * acknowledgement of a send runs on a virtual thread, not on the Kafka producer's I/O
  * thread.
  * <p>
@@ -29,8 +30,8 @@ import org.springframework.modulith.events.support.DelegatingEventExternalizer;
  * event in flight at a time, for order), the outbox then relayed a few dozen events per
  * second under checkout load, and orders waited seconds for their stock (ADR 0024).
  */
-@Configuration(proxyBeanMethods = false)
-class OutboxExternalizer {
+@AutoConfiguration
+public class OutboxExternalizer {
 
 	@Bean
 	DelegatingEventExternalizer kafkaEventExternalizer(EventExternalizationConfiguration configuration,

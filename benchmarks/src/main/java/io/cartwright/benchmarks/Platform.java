@@ -125,17 +125,30 @@ final class Platform implements AutoCloseable {
 	}
 
 	Connection database(String schema) throws SQLException {
-		Properties accounts = new Properties();
-		try (Reader in = Files.newBufferedReader(this.settings.dataDir().resolve("database-accounts.properties"))) {
-			accounts.load(in);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Properties accounts = stored("database-accounts.properties");
 		String url = "jdbc:mysql://127.0.0.1:%d/%s?rewriteBatchedStatements=true&connectionTimeZone=UTC"
 				+ "&forceConnectionTimeZoneToSession=true";
 		return DriverManager.getConnection(url.formatted(this.settings.ports().get("mysql"), schema), schema,
 				accounts.getProperty(schema));
+	}
+
+	/**
+	 * The password of the local run's first staff account, made up by the launcher.
+	 * @return the password
+	 */
+	String staffPassword() {
+		return stored("local-secrets.properties").getProperty("staff-password");
+	}
+
+	private Properties stored(String file) {
+		Properties properties = new Properties();
+		try (Reader in = Files.newBufferedReader(this.settings.dataDir().resolve(file))) {
+			properties.load(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return properties;
 	}
 
 	@Override

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
+import io.cartwright.launcher.LocalSecrets;
 import io.cartwright.launcher.PkceSignIn;
 
 /**
@@ -89,6 +90,15 @@ public final class Customers {
 		}
 		progress.accept("%d %s customers signed up and in".formatted(count, prefix));
 		return customers;
+	}
+
+	/**
+	 * Signs the local run's first staff account in.
+	 * @param password its password, from the local run's secrets
+	 * @return an access token with the {@code STAFF} role
+	 */
+	public String staffToken(String password) {
+		return new PkceSignIn(this.issuer, CLIENT, REDIRECT).signIn(LocalSecrets.STAFF_EMAIL, password).accessToken();
 	}
 
 	private Customer signUpAndIn(String email) throws IOException, InterruptedException {

@@ -22,9 +22,10 @@ public class CatalogCacheProperties {
 
 	/**
 	 * How long a listing or search page stays cached. Product and category writes clear
-	 * the pages; stock changes do not, so a page's "in stock" flags may be this old.
+	 * the pages, and so does an SKU selling out or coming back, so the expiry only bounds
+	 * how long a page nobody changed takes space in Redis.
 	 */
-	private Duration pagesTtl = Duration.ofSeconds(60);
+	private Duration pagesTtl = Duration.ofMinutes(10);
 
 	/** How long the category tree stays cached. */
 	private Duration categoriesTtl = Duration.ofHours(1);

@@ -26,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * SKU, filters on category (with its sub-categories, by a recursive CTE), price, stock
  * and option values, and four orders. Plain SQL that runs on MySQL 8.4 and MariaDB 11.4:
  * one query for the ids of the page, one for the total, one for the page's summaries.
- * Pages are cached in Redis for a short while ({@code pages-ttl}); product and category
- * writes clear them.
+ * Pages are cached in Redis ({@code pages-ttl}); product and category writes clear them,
+ * and so does an SKU selling out or coming back (the stock feature's notices).
  */
 @Service
 public class ProductSearch {

@@ -122,7 +122,7 @@ public class StockAdministration {
 		Stock saved = this.stock.saveAndFlush(stock);
 		this.movements.save(new StockMovement(saved.sku(), delta, saved.onHand(), reason, note, actor, null, now));
 		if (saved.available() != availableBefore) {
-			this.notices.changed(saved.sku(), saved.available(), now);
+			this.notices.changed(saved.sku(), availableBefore, saved.available(), now);
 		}
 		return StockView.of(saved);
 	}

@@ -121,7 +121,10 @@ public class StockReservations {
 		}
 		Instant expiresAt = now.plus(this.properties.reservationTtl());
 		this.reservations.save(Reservation.reserved(order.orderId(), reserved, expiresAt, now));
-		reserved.forEach((line) -> this.notices.changed(line.sku(), this.counters.available(line.sku()), now));
+		reserved.forEach((line) -> {
+			int available = this.counters.available(line.sku());
+			this.notices.changed(line.sku(), available + line.quantity(), available, now);
+		});
 		this.events.publishEvent(new StockReserved(order.orderId(),
 				reserved.stream().map(ReservationLine::toEvent).toList(), expiresAt, now));
 		log.info("Stock for order {} reserved until {}", order.orderId(), expiresAt);
@@ -232,7 +235,8 @@ public class StockReservations {
 		reservation.release(now);
 		for (ReservationLine line : reservation.lines()) {
 			this.counters.unreserve(line.sku(), line.quantity(), now);
-			this.notices.changed(line.sku(), this.counters.available(line.sku()), now);
+			int available = this.counters.available(line.sku());
+			this.notices.changed(line.sku(), available - line.quantity(), available, now);
 		}
 		this.events.publishEvent(new StockReleased(reservation.orderId(), reason.name(), now));
 		log.info("Reservation of order {} released ({})", reservation.orderId(), reason);
@@ -244,7 +248,8 @@ public class StockReservations {
 			int onHand = this.counters.putBack(line.sku(), line.quantity(), now);
 			this.movements.save(new StockMovement(line.sku(), line.quantity(), onHand, MovementReason.RETURN, null,
 					SYSTEM, reservation.orderId(), now));
-			this.notices.changed(line.sku(), this.counters.available(line.sku()), now);
+			int available = this.counters.available(line.sku());
+			this.notices.changed(line.sku(), available - line.quantity(), available, now);
 		}
 		this.events.publishEvent(new StockReleased(reservation.orderId(), ReleaseReason.ORDER_CANCELLED.name(), now));
 		log.info("Sold stock of cancelled order {} put back on hand", reservation.orderId());

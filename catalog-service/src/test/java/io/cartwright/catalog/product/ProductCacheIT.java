@@ -113,6 +113,69 @@ class ProductCacheIT {
 			.containsExactlyInAnyOrder("Wall Lamp " + word, "Renamed " + word);
 	}
 
+	@Test
+	void aCachedPageFollowsAnSkuThatSellsOutOrComesBackButNotOtherStockChanges() {
+		String word = "glow" + UUID.randomUUID().toString().substring(0, 8);
+		ProductDetails product = this.catalog.product(this.category.id(), "Table Lamp " + word, "Round", 5900);
+		String sku = product.variants().get(0).sku();
+		this.catalog.stock(sku, 3, 0);
+		assertThat(listedInStock(word)).containsExactly("Table Lamp " + word + ": in stock");
+		this.jdbcClient.sql("UPDATE product SET name = ? WHERE id = ?")
+			.params("Marked " + word, product.id().toString())
+			.update();
+
+		setStock(sku, 2);
+		assertThat(listedInStock(word)).as("fewer units, still in stock: the page stays cached")
+			.containsExactly("Table Lamp " + word + ": in stock");
+
+		setStock(sku, 0);
+		assertThat(listedInStock(word)).as("sold out: the pages are cleared")
+			.containsExactly("Marked " + word + ": sold out");
+		assertThat(this.http.get()
+			.uri("/products?q={word}&inStock=true", word)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.get("content")).as("the in-stock filter drops it at once").isEmpty();
+
+		this.jdbcClient.sql("UPDATE product SET name = ? WHERE id = ?")
+			.params("Table Lamp " + word, product.id().toString())
+			.update();
+		setStock(sku, 4);
+		assertThat(listedInStock(word)).as("back in stock: the pages are cleared again")
+			.containsExactly("Table Lamp " + word + ": in stock");
+	}
+
+	private void setStock(String sku, int onHand) {
+		this.http.put()
+			.uri("/stock/{sku}", sku)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff("s1"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("onHand", onHand, "reason", "count"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	private List<String> listedInStock(String word) {
+		return this.http.get()
+			.uri("/products?q={word}", word)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.get("content")
+			.valueStream()
+			.map((summary) -> summary.get("name").asString() + ": "
+					+ (summary.get("inStock").asBoolean() ? "in stock" : "sold out"))
+			.toList();
+	}
+
 	private List<String> listed(String word) {
 		return this.http.get()
 			.uri("/products?q={word}", word)

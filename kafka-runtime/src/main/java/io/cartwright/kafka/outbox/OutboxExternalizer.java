@@ -1,4 +1,4 @@
-package io.cartwright.outbox;
+package io.cartwright.kafka.outbox;
 
 import java.util.concurrent.Executor;
 import java.util.function.Function;

@@ -5,6 +5,8 @@ import java.util.function.Function;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.expression.BeanFactoryResolver;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -22,7 +24,8 @@ import org.springframework.modulith.events.support.DelegatingEventExternalizer;
  * which a service using this excludes in its {@code application.yml}: Modulith's bean
  * cannot be replaced otherwise), with one difference: what follows Kafka's
  * acknowledgement of a send runs on a virtual thread, not on the Kafka producer's I/O
- * thread.
+ * thread. It applies where Modulith's would: with Modulith's Kafka externalization on the
+ * class path and not turned off.
  * <p>
  * What follows is Modulith marking the publication completed: a database transaction. On
  * the producer's only I/O thread it held up every other send and acknowledgement of the
@@ -31,6 +34,9 @@ import org.springframework.modulith.events.support.DelegatingEventExternalizer;
  * second under checkout load, and orders waited seconds for their stock (ADR 0024).
  */
 @AutoConfiguration
+@ConditionalOnClass(DelegatingEventExternalizer.class)
+@ConditionalOnProperty(name = "spring.modulith.events.externalization.enabled", havingValue = "true",
+		matchIfMissing = true)
 public class OutboxExternalizer {
 
 	@Bean

@@ -20,16 +20,10 @@ import org.springframework.validation.annotation.Validated;
  * acknowledged
  * @param resubmitOlderThan how old such a publication must be before it is sent again, so
  * that one still in flight is left alone
- * @param retryInitialInterval the first back-off of a failing incoming event
- * @param retryMaxInterval the longest back-off of a failing incoming event
- * @param retries how many times a failing incoming event is retried before it goes to the
- * dead-letter topic
  */
 @ConfigurationProperties("cartwright.catalog.events")
 @Validated
 public record EventsProperties(@Min(1) @Max(1000) @DefaultValue("3") int partitions,
 		@Min(1) @Max(5) @DefaultValue("1") short replicas, @NotNull @DefaultValue("30s") Duration resubmitInterval,
-		@NotNull @DefaultValue("1m") Duration resubmitOlderThan,
-		@NotNull @DefaultValue("200ms") Duration retryInitialInterval,
-		@NotNull @DefaultValue("10s") Duration retryMaxInterval, @Min(0) @Max(20) @DefaultValue("5") int retries) {
+		@NotNull @DefaultValue("1m") Duration resubmitOlderThan) {
 }

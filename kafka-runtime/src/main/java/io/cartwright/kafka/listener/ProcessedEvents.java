@@ -1,19 +1,19 @@
-package io.cartwright.order.events;
+package io.cartwright.kafka.listener;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
- * The ids of the incoming events this service has applied ({@code processed_event}).
- * Recording one joins the caller's transaction, so the id is stored exactly when the
- * effect is.
+ * The ids of the incoming events this service has applied: the table
+ * {@code processed_event (event_id, event_type, processed_at)} in the service's own
+ * schema, created by its own migration. Recording one joins the caller's transaction, so
+ * the id is stored exactly when the effect is; a concurrent delivery of the same event
+ * waits on the row lock and then finds the id taken.
  */
-@Component
-class ProcessedEvents {
+public class ProcessedEvents {
 
 	private final JdbcClient jdbc;
 
@@ -27,7 +27,7 @@ class ProcessedEvents {
 	 * @param eventType the event's {@code ce_type}
 	 * @return {@code true} the first time, {@code false} for a repeat
 	 */
-	boolean recordFirst(String eventId, String eventType) {
+	public boolean recordFirst(String eventId, String eventType) {
 		try {
 			this.jdbc.sql("INSERT INTO processed_event (event_id, event_type, processed_at) VALUES (:id, :type, :at)")
 				.param("id", eventId)

@@ -3,6 +3,8 @@ package io.cartwright.kafka.outbox;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,13 +29,16 @@ import org.springframework.modulith.events.support.DelegatingEventExternalizer;
  * thread. It applies where Modulith's would: with Modulith's Kafka externalization on the
  * class path and not turned off.
  * <p>
+ * The events go out through {@link CloudEventsMessageConverter}, which takes the place of
+ * Modulith's default converter.
+ * <p>
  * What follows is Modulith marking the publication completed: a database transaction. On
  * the producer's only I/O thread it held up every other send and acknowledgement of the
  * service while it waited for a pooled connection; with externalization serialized (one
  * event in flight at a time, for order), the outbox then relayed a few dozen events per
  * second under checkout load, and orders waited seconds for their stock (ADR 0024).
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.modulith.events.kafka.KafkaJacksonConfiguration")
 @ConditionalOnClass(DelegatingEventExternalizer.class)
 @ConditionalOnProperty(name = "spring.modulith.events.externalization.enabled", havingValue = "true",
 		matchIfMissing = true)
@@ -53,6 +58,11 @@ public class OutboxExternalizer {
 				.setHeaderIfAbsent(KafkaHeaders.TOPIC, routing.getTarget(payload));
 			return kafka.send(message.build()).thenApplyAsync(Function.identity(), afterAcknowledgement);
 		});
+	}
+
+	@Bean
+	CloudEventsMessageConverter cloudEventsMessageConverter(JsonMapper json) {
+		return new CloudEventsMessageConverter(json);
 	}
 
 	private static Executor afterAcknowledgement() {

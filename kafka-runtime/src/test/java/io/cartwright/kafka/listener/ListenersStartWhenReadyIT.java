@@ -24,11 +24,11 @@ import static org.awaitility.Awaitility.await;
  * The listener containers start once the application is ready, not during its start-up; a
  * listener switched off stays off.
  */
+@SpringBootTest(classes = GreetingsApplication.class)
+@EmbeddedInfrastructure
 class ListenersStartWhenReadyIT {
 
 	@Nested
-	@SpringBootTest(classes = GreetingsApplication.class)
-	@EmbeddedInfrastructure
 	class ByDefault extends GreetingsTest {
 
 		@Test
@@ -44,8 +44,6 @@ class ListenersStartWhenReadyIT {
 	}
 
 	@Nested
-	@SpringBootTest(classes = GreetingsApplication.class)
-	@EmbeddedInfrastructure
 	@TestPropertySource(properties = "spring.kafka.listener.auto-startup=false")
 	class WithAutoStartupOff extends GreetingsTest {
 
@@ -63,8 +61,6 @@ class ListenersStartWhenReadyIT {
 	}
 
 	@Nested
-	@SpringBootTest(classes = GreetingsApplication.class)
-	@EmbeddedInfrastructure
 	@TestPropertySource(properties = "cartwright.kafka.listeners.start-when-ready=false")
 	class WithStartWhenReadyOff extends GreetingsTest {
 

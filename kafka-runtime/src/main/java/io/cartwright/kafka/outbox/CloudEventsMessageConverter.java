@@ -1,4 +1,4 @@
-package io.cartwright.order.events;
+package io.cartwright.kafka.outbox;
 
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;

@@ -1,4 +1,4 @@
-package io.cartwright.order.events;
+package io.cartwright.kafka.outbox;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +13,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.springframework.stereotype.Component;
 
 /**
  * How far the outbox is behind: {@code cartwright.outbox.pending}, the events stored but
@@ -24,8 +23,7 @@ import org.springframework.stereotype.Component;
  * until the first successful read, and while the database cannot be read, the gauges show
  * NaN.
  */
-@Component
-class OutboxMetrics implements SchedulingConfigurer {
+public class OutboxMetrics implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxMetrics.class);
 
@@ -52,11 +50,13 @@ class OutboxMetrics implements SchedulingConfigurer {
 		registrar.addFixedDelayTask(this::refresh, Duration.ofSeconds(REFRESH_SECONDS));
 	}
 
-	void refresh() {
+	/**
+	 * Reads the outbox's backlog now; the schedule calls this, and a test may too.
+	 */
+	public void refresh() {
 		try {
 			// The age is computed by the database in UTC, the zone Modulith's timestamps
-			// are
-			// written in (hibernate.jdbc.time_zone).
+			// are written in (hibernate.jdbc.time_zone).
 			this.jdbc
 				.sql("SELECT COUNT(*) AS pending, COALESCE(TIMESTAMPDIFF(MICROSECOND, MIN(publication_date), "
 						+ "UTC_TIMESTAMP(6)), 0) AS oldest FROM event_publication WHERE completion_date IS NULL")

@@ -1,26 +1,24 @@
-package io.cartwright.catalog.events;
+package io.cartwright.kafka.outbox;
 
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.springframework.stereotype.Component;
 
 /**
- * Sends again, every {@code cartwright.catalog.events.resubmit-interval}, the outbox
+ * Sends again, every {@code cartwright.kafka.outbox.resubmit-interval}, the outbox
  * publications Kafka has not acknowledged for longer than
- * {@code cartwright.catalog.events.resubmit-older-than} (a failed send, a crash between
+ * {@code cartwright.kafka.outbox.resubmit-older-than} (a failed send, a crash between
  * commit and send), so that no event waits for a restart. Modulith resends on restart
  * too; this covers the time in between. Two instances may both resend one publication:
  * delivery is at least once, and the stable {@code ce_id} lets consumers drop the copy.
  */
-@Component
 class OutboxResubmission implements SchedulingConfigurer {
 
 	private final IncompleteEventPublications incomplete;
 
-	private final EventsProperties properties;
+	private final OutboxProperties properties;
 
-	OutboxResubmission(IncompleteEventPublications incomplete, EventsProperties properties) {
+	OutboxResubmission(IncompleteEventPublications incomplete, OutboxProperties properties) {
 		this.incomplete = incomplete;
 		this.properties = properties;
 	}

@@ -9,11 +9,12 @@ import io.cartwright.events.ProductUpdated;
 import io.cartwright.events.StockLevelChanged;
 import io.cartwright.events.StockReleased;
 import io.cartwright.events.Topics;
+import io.cartwright.kafka.outbox.CloudEventAttributes;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CloudEventAttributesTest {
+class OutgoingEventTest {
 
 	private static final Instant AT = Instant.parse("2026-11-27T10:00:00.123456Z");
 

@@ -14,8 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * and a quick saga sweep and Kafka retry.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "cartwright.order.sweep-interval=300ms", "cartwright.order.events.retry-initial-interval=50ms",
-				"cartwright.order.events.retries=2",
+		properties = { "cartwright.order.sweep-interval=300ms",
+				"cartwright.kafka.listeners.retry-initial-interval=50ms", "cartwright.kafka.listeners.retries=2",
 				// Long enough for a test to hold a cart answer while it sends a second
 				// request.
 				"cartwright.order.cart.read-timeout=10s" })

@@ -13,6 +13,7 @@ import io.cartwright.events.ProductCreated;
 import io.cartwright.events.ProductUpdated;
 import io.cartwright.events.StockLevelChanged;
 import io.cartwright.events.VariantSnapshot;
+import io.cartwright.kafka.listener.ProcessedEvents;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,7 @@ class IncomingEvents {
 
 	@Transactional
 	public void apply(String eventId, String type, Record event) {
-		if (!this.processed.firstTime(eventId, type)) {
+		if (!this.processed.recordFirst(eventId, type)) {
 			log.debug("Event {} ({}) was applied before; ignored", eventId, type);
 			return;
 		}

@@ -2,7 +2,6 @@ package io.cartwright.catalog.events;
 
 import io.cartwright.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,9 +15,9 @@ import org.springframework.modulith.events.RoutingTarget;
  * in {@code event_publication} with the change, and after the commit sends the
  * {@link OutgoingEvent outgoing ones} to Kafka, completing (deleting) the publication
  * once Kafka acknowledged it. Each goes to its topic keyed by its aggregate, with the
- * CloudEvents attributes as headers; the value is the record as JSON (Modulith's
- * {@code ByteArrayJacksonJsonMessageConverter} with Boot's {@code JsonMapper}, over
- * Kafka's {@code ByteArraySerializer}).
+ * CloudEvents attributes as headers; the value is the record as JSON (kafka-runtime's
+ * outbox: its converter with Boot's {@code JsonMapper}, over Kafka's
+ * {@code ByteArraySerializer}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EventsProperties.class)
@@ -38,11 +37,6 @@ class EventPublicationConfiguration {
 			})
 			.headers((event) -> OutgoingEvent.of(event).orElseThrow().attributesOf(event).headers())
 			.build();
-	}
-
-	@Bean
-	CloudEventsMessageConverter cloudEventsMessageConverter(JsonMapper json) {
-		return new CloudEventsMessageConverter(json);
 	}
 
 	@Bean

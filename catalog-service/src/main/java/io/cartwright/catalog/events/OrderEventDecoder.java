@@ -10,6 +10,7 @@ import io.cartwright.events.OrderConfirmed;
 import io.cartwright.events.OrderLine;
 import io.cartwright.events.OrderPlaced;
 import io.cartwright.events.OrderRejected;
+import io.cartwright.kafka.listener.PoisonMessageException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import tools.jackson.core.JacksonException;

@@ -6,6 +6,8 @@ import io.cartwright.events.OrderCancelled;
 import io.cartwright.events.OrderConfirmed;
 import io.cartwright.events.OrderPlaced;
 import io.cartwright.events.OrderRejected;
+import io.cartwright.kafka.listener.PoisonMessageException;
+import io.cartwright.kafka.listener.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code order.order-events} (consumer group: the service's name): decodes each
- * record and hands it to {@link OrderEventHandler}. Failures are
- * {@link KafkaErrorHandling}'s business.
+ * record and hands it to {@link OrderEventHandler}. Failures are retried, then
+ * dead-lettered, by kafka-runtime's {@code DeadLetterErrorHandling}.
  */
 @Component
 class OrderEventsListener {

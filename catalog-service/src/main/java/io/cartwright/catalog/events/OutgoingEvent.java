@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.cartwright.events.CloudEventHeaders;
 import io.cartwright.events.ProductArchived;
 import io.cartwright.events.ProductCreated;
 import io.cartwright.events.ProductUpdated;
@@ -13,6 +14,7 @@ import io.cartwright.events.StockRejected;
 import io.cartwright.events.StockReleased;
 import io.cartwright.events.StockReserved;
 import io.cartwright.events.Topics;
+import io.cartwright.kafka.outbox.CloudEventAttributes;
 
 /**
  * One kind of event the catalog publishes to Kafka: its record class, CloudEvents type,
@@ -29,6 +31,9 @@ import io.cartwright.events.Topics;
  */
 record OutgoingEvent<T>(Class<T> eventClass, String type, String topic, Function<T, String> key,
 		Function<T, Instant> time, Function<T, String> identity) {
+
+	/** {@code ce_source} of every event the service publishes. */
+	static final String SOURCE = CloudEventHeaders.sourceOf("catalog-service");
 
 	/** Every event the catalog publishes. */
 	static final List<OutgoingEvent<?>> ALL = List
@@ -63,7 +68,9 @@ record OutgoingEvent<T>(Class<T> eventClass, String type, String topic, Function
 	}
 
 	CloudEventAttributes attributesOf(Object event) {
-		return CloudEventAttributes.of(this, this.eventClass.cast(event));
+		T typed = this.eventClass.cast(event);
+		return CloudEventAttributes.of(SOURCE, this.type, this.identity.apply(typed), this.time.apply(typed),
+				this.key.apply(typed));
 	}
 
 }

@@ -16,6 +16,7 @@ import io.cartwright.events.StockReleased;
 import io.cartwright.events.StockReserved;
 import io.cartwright.events.Topics;
 import io.cartwright.infra.test.EmbeddedInfrastructure;
+import io.cartwright.kafka.listener.PoisonMessageException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -211,7 +212,7 @@ class OrderEventsKafkaIT {
 	}
 
 	private double deadLetters() {
-		return this.meters.get(DeadLetterMetrics.NAME).tag("topic", Topics.ORDER_EVENTS).counter().count();
+		return this.meters.get("cartwright.kafka.dead.letters").tag("topic", Topics.ORDER_EVENTS).counter().count();
 	}
 
 	private void send(String type, UUID orderId, Record event) throws Exception {

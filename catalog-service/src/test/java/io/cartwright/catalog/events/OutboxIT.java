@@ -16,6 +16,7 @@ import io.cartwright.events.OrderPlaced;
 import io.cartwright.events.StockReleased;
 import io.cartwright.events.Topics;
 import io.cartwright.infra.test.EmbeddedInfrastructure;
+import io.cartwright.kafka.outbox.OutboxMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,8 @@ import static org.mockito.Mockito.doAnswer;
  * order events).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.kafka.listener.auto-startup=false", "cartwright.catalog.events.resubmit-interval=500ms",
-				"cartwright.catalog.events.resubmit-older-than=1s",
+		properties = { "spring.kafka.listener.auto-startup=false", "cartwright.kafka.outbox.resubmit-interval=500ms",
+				"cartwright.kafka.outbox.resubmit-older-than=1s",
 				"cartwright.catalog.reservation-expiry-interval=500ms" })
 @AutoConfigureRestTestClient
 @EmbeddedInfrastructure

@@ -2,7 +2,6 @@ package io.cartwright.order.events;
 
 import io.cartwright.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +15,8 @@ import org.springframework.modulith.events.RoutingTarget;
  * in {@code event_publication} with the change, and after the commit sends the
  * {@link OutgoingEvent outgoing ones} to Kafka, completing (deleting) the publication
  * once Kafka acknowledged it. Each goes to {@code order.order-events} keyed by the order,
- * with the CloudEvents attributes as headers and the record as JSON.
+ * with the CloudEvents attributes as headers and the record as JSON (kafka-runtime's
+ * outbox).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EventsProperties.class)
@@ -35,11 +35,6 @@ class EventPublicationConfiguration {
 			})
 			.headers((event) -> OutgoingEvent.of(event).orElseThrow().attributesOf(event).headers())
 			.build();
-	}
-
-	@Bean
-	CloudEventsMessageConverter cloudEventsMessageConverter(JsonMapper json) {
-		return new CloudEventsMessageConverter(json);
 	}
 
 	@Bean

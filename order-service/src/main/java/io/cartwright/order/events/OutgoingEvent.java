@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.cartwright.events.CloudEventHeaders;
 import io.cartwright.events.OrderCancelled;
 import io.cartwright.events.OrderConfirmed;
 import io.cartwright.events.OrderPlaced;
 import io.cartwright.events.OrderRejected;
 import io.cartwright.events.Topics;
+import io.cartwright.kafka.outbox.CloudEventAttributes;
 
 /**
  * One kind of event the order service publishes to Kafka: its record class, CloudEvents
@@ -27,6 +29,9 @@ import io.cartwright.events.Topics;
  */
 record OutgoingEvent<T>(Class<T> eventClass, String type, String topic, Function<T, String> key,
 		Function<T, Instant> time, Function<T, String> identity) {
+
+	/** {@code ce_source} of every event the service publishes. */
+	static final String SOURCE = CloudEventHeaders.sourceOf("order-service");
 
 	/** Every event the order service publishes. */
 	static final List<OutgoingEvent<?>> ALL = List.of(
@@ -52,7 +57,9 @@ record OutgoingEvent<T>(Class<T> eventClass, String type, String topic, Function
 	}
 
 	CloudEventAttributes attributesOf(Object event) {
-		return CloudEventAttributes.of(this, this.eventClass.cast(event));
+		T typed = this.eventClass.cast(event);
+		return CloudEventAttributes.of(SOURCE, this.type, this.identity.apply(typed), this.time.apply(typed),
+				this.key.apply(typed));
 	}
 
 }

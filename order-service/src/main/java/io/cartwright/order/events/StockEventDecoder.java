@@ -10,6 +10,7 @@ import io.cartwright.events.StockLevelChanged;
 import io.cartwright.events.StockRejected;
 import io.cartwright.events.StockReleased;
 import io.cartwright.events.StockReserved;
+import io.cartwright.kafka.listener.PoisonMessageException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import tools.jackson.core.JacksonException;

@@ -3,6 +3,8 @@ package io.cartwright.order.events;
 import io.cartwright.events.StockRejected;
 import io.cartwright.events.StockReleased;
 import io.cartwright.events.StockReserved;
+import io.cartwright.kafka.listener.PoisonMessageException;
+import io.cartwright.kafka.listener.ProcessedEvents;
 import io.cartwright.order.saga.OrderSaga;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

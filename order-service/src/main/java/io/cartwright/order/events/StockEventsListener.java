@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code catalog.stock-events} (consumer group: the service's name): decodes
- * each record and hands it to {@link StockEventHandler}. Failures are
- * {@link KafkaErrorHandling}'s business.
+ * each record and hands it to {@link StockEventHandler}. Failures are retried, then
+ * dead-lettered, by kafka-runtime's {@code DeadLetterErrorHandling}.
  */
 @Component
 class StockEventsListener {

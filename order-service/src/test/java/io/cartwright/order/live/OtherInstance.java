@@ -44,7 +44,7 @@ final class OtherInstance {
 				"--spring.kafka.bootstrap-servers=" + SharedInfrastructure.kafka().bootstrapServers(),
 				"--spring.kafka.listener.auto-startup=false",
 				"--spring.modulith.events.republish-outstanding-events-on-restart=false",
-				"--cartwright.order.events.resubmit-interval=1h", "--cartwright.order.sweep-interval=1h",
+				"--cartwright.kafka.outbox.resubmit-interval=1h", "--cartwright.order.sweep-interval=1h",
 				"--cartwright.order.live.poll-interval=" + pollInterval,
 				"--CART_SERVICE_URL=" + CartStub.INSTANCE.url(), "--AUTH_TOKEN_URI=" + CartStub.INSTANCE.tokenUri(),
 				"--server.port=0", "--server.address=127.0.0.1",

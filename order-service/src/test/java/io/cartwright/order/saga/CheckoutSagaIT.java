@@ -308,7 +308,7 @@ class CheckoutSagaIT extends OrderIntegrationTest {
 			for (String key : List.of(badJson, unknownType, missingFields)) {
 				ConsumerRecord<String, byte[]> dead = deadLetters.awaitKey(key, (records) -> !records.isEmpty()).get(0);
 				assertThat(KafkaRecords.header(dead, "kafka_dlt-exception-cause-fqcn"))
-					.isEqualTo("io.cartwright.order.events.PoisonMessageException");
+					.isEqualTo("io.cartwright.kafka.listener.PoisonMessageException");
 			}
 			awaitStatus(customer, orderId, "CONFIRMED");
 			assertThat(deadLetters.readFor(Duration.ofSeconds(1), levelChanged)).isEmpty();

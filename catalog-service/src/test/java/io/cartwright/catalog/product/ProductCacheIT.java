@@ -131,15 +131,8 @@ class ProductCacheIT {
 		setStock(sku, 0);
 		assertThat(listedInStock(word)).as("sold out: the pages are cleared")
 			.containsExactly("Marked " + word + ": sold out");
-		assertThat(this.http.get()
-			.uri("/products?q={word}&inStock=true", word)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody()
-			.get("content")).as("the in-stock filter drops it at once").isEmpty();
+		assertThat(content("/products?q={word}&inStock=true", word)).as("the in-stock filter drops it at once")
+			.isEmpty();
 
 		this.jdbcClient.sql("UPDATE product SET name = ? WHERE id = ?")
 			.params("Table Lamp " + word, product.id().toString())
@@ -161,34 +154,29 @@ class ProductCacheIT {
 	}
 
 	private List<String> listedInStock(String word) {
-		return this.http.get()
-			.uri("/products?q={word}", word)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody()
-			.get("content")
-			.valueStream()
+		return content("/products?q={word}", word).valueStream()
 			.map((summary) -> summary.get("name").asString() + ": "
 					+ (summary.get("inStock").asBoolean() ? "in stock" : "sold out"))
 			.toList();
 	}
 
 	private List<String> listed(String word) {
+		return content("/products?q={word}", word).valueStream()
+			.map((summary) -> summary.get("name").asString())
+			.toList();
+	}
+
+	/** The summaries of a listing page. */
+	private JsonNode content(String uri, String word) {
 		return this.http.get()
-			.uri("/products?q={word}", word)
+			.uri(uri, word)
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody(JsonNode.class)
 			.returnResult()
 			.getResponseBody()
-			.get("content")
-			.valueStream()
-			.map((summary) -> summary.get("name").asString())
-			.toList();
+			.get("content");
 	}
 
 	/**

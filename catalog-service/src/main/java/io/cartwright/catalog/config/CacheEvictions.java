@@ -41,12 +41,7 @@ public class CacheEvictions {
 	 */
 	public void evictAfterCommit(String cacheName, Object key) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					evict(cacheName, key);
-				}
-			});
+			TransactionSynchronizationManager.registerSynchronization(new EvictAfterCommit(this, cacheName, key));
 		}
 		else {
 			evict(cacheName, key);
@@ -60,12 +55,7 @@ public class CacheEvictions {
 	 */
 	public void clearAfterCommit(String cacheName) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					clear(cacheName);
-				}
-			});
+			TransactionSynchronizationManager.registerSynchronization(new ClearAfterCommit(this, cacheName));
 		}
 		else {
 			clear(cacheName);
@@ -98,6 +88,31 @@ public class CacheEvictions {
 		catch (RuntimeException ex) {
 			this.errors.handleCacheEvictError(ex, cache, key);
 		}
+	}
+
+	/*
+	 * The transaction keeps its synchronizations in a set, so these being equal by value
+	 * makes a second request for the same eviction in one transaction (an order whose
+	 * SKUs all sell out clears the pages once per SKU) a no-op: one Redis round trip, or
+	 * one SCAN of the keys, per commit.
+	 */
+	private record EvictAfterCommit(CacheEvictions evictions, String cacheName,
+			Object key) implements TransactionSynchronization {
+
+		@Override
+		public void afterCommit() {
+			this.evictions.evict(this.cacheName, this.key);
+		}
+
+	}
+
+	private record ClearAfterCommit(CacheEvictions evictions, String cacheName) implements TransactionSynchronization {
+
+		@Override
+		public void afterCommit() {
+			this.evictions.clear(this.cacheName);
+		}
+
 	}
 
 }
